@@ -33,8 +33,13 @@ class Quantity {
   //   <suffix>   ::= <binarySI> | <decimalExponent> | <decimalSI>
   //   binarySI: Ki Mi Gi Ti Pi Ei; decimalSI: n u m "" k M G T P E;
   //   decimalExponent: e<signedNumber> | E<signedNumber>
-  // Values more precise than 10^-9 are rounded up to 10^-9, as upstream does.
-  // Errors (InvalidArgument) name the input: "quantity \"12zz\": unknown suffix".
+  // Values more precise than 10^-9 are rounded up (away from zero) to 10^-9,
+  // and BinarySI magnitudes are capped at 2^63-1, as upstream does. A BinarySI
+  // value strictly between -1 and 1 becomes DecimalSI. A number needs at least
+  // one digit ("1.", ".5" are fine; "Ki", "." are not).
+  // Errors (InvalidArgument) name the input: "quantity \"12zz\": ...". Values
+  // whose significant digits (above 10^-9) exceed the 128-bit mantissa, or
+  // that need an exponent past kMaxExponent, are errors, not approximations.
   static absl::StatusOr<Quantity> Parse(std::string_view text);
 
   // value / 1000, e.g. FromMilli(1500) == 1500m.
@@ -59,13 +64,19 @@ class Quantity {
   // Canonical form, as the API server serialises the quantity: the format is
   // kept, the value printed with the largest suffix that keeps an integer
   // mantissa ("1.5Gi" -> "1536Mi", "0.5" -> "500m", "1000" -> "1k").
+  // As upstream, BinarySI values under 1024 in magnitude, with a fraction, or
+  // needing a suffix past Ei print as DecimalSI ("1.1Ki" -> "1126400m"), and
+  // DecimalSI values past the "E" suffix print in e-notation ("1000E" -> "1e21").
   std::string ToString() const;
 
   // -1, 0, 1 comparing the values (formats are ignored).
   int Compare(const Quantity& other) const;
 
-  // Exact arithmetic; the result keeps this quantity's format.
-  // Saturates (like MilliValue) if the mantissa would overflow 128 bits.
+  // Exact arithmetic. The result keeps this quantity's format, except that a
+  // zero quantity takes the other's format (upstream: 0 + 1Gi prints "1Gi").
+  // Only when the exact result needs more than the 128-bit mantissa (operands
+  // some 10^38 apart) is it rounded up at the finest precision that fits; past
+  // the exponent range it saturates.
   Quantity& Add(const Quantity& other);
   Quantity& Sub(const Quantity& other);
   Quantity Negated() const;
@@ -77,11 +88,25 @@ class Quantity {
   friend bool operator>(const Quantity& a, const Quantity& b) { return a.Compare(b) > 0; }
   friend bool operator>=(const Quantity& a, const Quantity& b) { return a.Compare(b) >= 0; }
 
+  // The largest exponent_ a quantity may carry. Parse accepts exponents up to
+  // 2^31-1 like upstream; the headroom below that keeps exponent arithmetic
+  // in Add from overflowing.
+  static constexpr int kMaxExponent = 2147483647 - 64;
+
  private:
   Quantity(__int128 mantissa, int exponent, Format format)
       : mantissa_(mantissa), exponent_(exponent), format_(format) {}
 
-  // value = mantissa_ * 10^exponent_
+  // Builds mantissa * 10^exponent with trailing zeros moved into the exponent,
+  // so each value has one representation. |mantissa| must not exceed the
+  // int128 maximum and exponent must lie in [-9, kMaxExponent].
+  static Quantity Normalized(__int128 mantissa, int64_t exponent, Format format);
+  // Add() once the exact sum does not fit the mantissa.
+  void AddRounded(const Quantity& other);
+
+  // value = mantissa_ * 10^exponent_, with -9 <= exponent_ <= kMaxExponent and
+  // |mantissa_| <= 2^127-1. mantissa_ has no trailing zeros unless exponent_
+  // is kMaxExponent, and zero has exponent_ 0, so each value has one form.
   __int128 mantissa_ = 0;
   int exponent_ = 0;
   Format format_ = Format::kDecimalSI;

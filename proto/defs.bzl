@@ -3,6 +3,10 @@
 Bazel's proto rules need @com_google_protobuf (a download); Debian ships
 protoc and the gRPC plugin, so a genrule runs them directly. Generated headers
 are included as "proto/<name>.pb.h" and "proto/<name>.grpc.pb.h".
+
+Imports name files from the workspace root (`import "proto/metrics.proto";`);
+the well-known types (google/protobuf/*.proto) come from Debian's
+/usr/include, which protoc searches by itself.
 """
 
 def horizon_proto_library(name, srcs, deps = [], grpc = True, visibility = None):
@@ -22,22 +26,28 @@ def horizon_proto_library(name, srcs, deps = [], grpc = True, visibility = None)
         hdrs += [s + ".grpc.pb.h" for s in stems]
         cc += [s + ".grpc.pb.cc" for s in stems]
     grpc_flags = "--grpc_out=$(GENDIR) --plugin=protoc-gen-grpc=/usr/bin/grpc_cpp_plugin" if grpc else ""
+
+    # Every .proto this library may import, directly or through a dep: each
+    # dep's "_srcs" filegroup already holds its own transitive closure, so
+    # protoc finds imports of imports inside the sandbox.
+    dep_srcs = [d + "_srcs" for d in deps]
+    native.filegroup(
+        name = name + "_srcs",
+        srcs = srcs + dep_srcs,
+        visibility = visibility,
+    )
+
+    # Only `srcs` are compiled; imported files are read for their types, their
+    # code comes from the deps' libraries.
     native.genrule(
         name = name + "_gen",
-        srcs = srcs + [d + "_srcs" for d in deps],
+        srcs = srcs + dep_srcs,
         outs = hdrs + cc,
-        cmd = "protoc -I. --cpp_out=$(GENDIR) %s $(locations %s)" % (
-            grpc_flags,
-            " ".join(["%s" % s for s in srcs]),
-        ) if len(srcs) == 1 else "protoc -I. --cpp_out=$(GENDIR) %s %s" % (
+        cmd = "protoc -I. --cpp_out=$(GENDIR) %s %s" % (
             grpc_flags,
             " ".join(["$(location %s)" % s for s in srcs]),
         ),
-    )
-    native.filegroup(
-        name = name + "_srcs",
-        srcs = srcs,
-        visibility = visibility,
+        visibility = ["//visibility:private"],
     )
     native.cc_library(
         name = name,
