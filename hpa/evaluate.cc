@@ -26,6 +26,8 @@ using kube::HorizontalPodAutoscalerCondition;
 // retry.DefaultRetry: five attempts in all.
 constexpr int kScaleUpdateAttempts = 5;
 
+constexpr size_t kMaxPodDetails = 1000;
+
 std::string View(const absl::Status& s) { return std::string(s.message()); }
 
 // The write outcome a scenario describes.
@@ -289,6 +291,9 @@ int32_t Reconcile::ComputeReplicasForMetrics(std::string* metric_name,
   context.pods = &pods;
   context.tolerances = TolerancesFor(s_);
   context.now = now_;
+  // Per-pod names and requests in the explanation help on human-sized HPAs;
+  // past kMaxPodDetails pods only the counts are kept, so large HPAs stay cheap.
+  context.record_pod_details = pods.size() <= kMaxPodDetails;
 
   const std::vector<kube::MetricSpec>& specs = hpa_.spec.metrics;
   statuses->assign(specs.size(), kube::MetricStatus{});

@@ -112,8 +112,7 @@ class Checker {
       return;
     }
     for (auto it = want.begin(); it != want.end(); ++it) {
-      Equal(absl::StrCat(key, ".", it.key()), it.value(),
-            ConditionField(result_, it.key(), field));
+      Equal(absl::StrCat(key, ".", it.key()), it.value(), ConditionField(result_, it.key(), field));
     }
   }
 
@@ -131,8 +130,8 @@ class Checker {
     for (auto it = want.begin(); it != want.end(); ++it) {
       const std::string key = absl::StrCat("podGroups.", it.key());
       const json& g = Member(got, it.key().c_str());
-      const bool same = it.value().is_array() ? SameSet(it.value(), g)
-                                              : SemanticallyEqual(it.value(), g);
+      const bool same =
+          it.value().is_array() ? SameSet(it.value(), g) : SemanticallyEqual(it.value(), g);
       if (!same) Fail(key, it.value(), g);
     }
   }

@@ -28,8 +28,7 @@ struct Mismatch {
 
 // Compares every key of `expect` (an object; null means nothing is expected)
 // with `result`. Returns the mismatches sorted by expect key.
-std::vector<Mismatch> CheckExpectations(const nlohmann::json& expect,
-                                        const nlohmann::json& result);
+std::vector<Mismatch> CheckExpectations(const nlohmann::json& expect, const nlohmann::json& result);
 
 // Whether two JSON values are equal with the semantic rules above.
 bool SemanticallyEqual(const nlohmann::json& a, const nlohmann::json& b);

@@ -86,8 +86,8 @@ class Fields {
 
   // Decodes member `key` with `read` when it is present; leaves `out` alone otherwise.
   template <typename T>
-  absl::Status Read(std::string_view key,
-                    absl::Status (*read)(const json&, const std::string&, T*), T* out) const {
+  absl::Status Read(std::string_view key, absl::Status (*read)(const json&, const std::string&, T*),
+                    T* out) const {
     const json* v = Get(key);
     if (v == nullptr) return absl::OkStatus();
     return read(*v, Path(key), out);
@@ -172,7 +172,8 @@ absl::Status ReadNonNegativeInt32(const json& j, const std::string& path, int32_
 absl::Status ReadNonNegativeNumber(const json& j, const std::string& path, double* out) {
   if (!j.is_number()) return TypeError(path, "a number", j);
   const double v = j.get<double>();
-  if (!std::isfinite(v) || v < 0) return Error(path, absl::StrCat("must not be negative, got ", Show(j)));
+  if (!std::isfinite(v) || v < 0)
+    return Error(path, absl::StrCat("must not be negative, got ", Show(j)));
   *out = v;
   return absl::OkStatus();
 }
@@ -189,7 +190,8 @@ absl::Status ReadDuration(const json& j, const std::string& path, absl::Duration
   if (!j.is_string()) return TypeError(path, "a duration like \"30s\"", j);
   absl::StatusOr<absl::Duration> d = ParseGoDuration(j.get_ref<const std::string&>());
   if (!d.ok()) return TypeError(path, "a duration like \"30s\"", j);
-  if (*d < absl::ZeroDuration()) return Error(path, absl::StrCat("must not be negative, got ", Show(j)));
+  if (*d < absl::ZeroDuration())
+    return Error(path, absl::StrCat("must not be negative, got ", Show(j)));
   *out = *d;
   return absl::OkStatus();
 }
@@ -271,11 +273,10 @@ absl::Status DecodeContainer(const json& j, const std::string& path, bool init,
 
 absl::Status DecodePod(const json& j, const std::string& path, const std::string& namespace_,
                        kube::Pod* out) {
-  ASSIGN_OR_RETURN(
-      Fields f, Fields::Of(j, path,
-                           {"name", "phase", "ready", "readyTransitionTime", "startTime",
-                            "deletionTimestamp", "labels", "containers", "initContainers",
-                            "resources"}));
+  ASSIGN_OR_RETURN(Fields f, Fields::Of(j, path,
+                                        {"name", "phase", "ready", "readyTransitionTime",
+                                         "startTime", "deletionTimestamp", "labels", "containers",
+                                         "initContainers", "resources"}));
   out->metadata.namespace_ = namespace_;
   RETURN_IF_ERROR(f.Read("name", ReadString, &out->metadata.name));
   RETURN_IF_ERROR(f.Read("phase", ReadString, &out->status.phase));
@@ -292,8 +293,8 @@ absl::Status DecodePod(const json& j, const std::string& path, const std::string
     // YAML 1.2 reads an unquoted True as a boolean; it means the same.
     if (ready->is_boolean()) {
       condition.status = ready->get<bool>() ? "True" : "False";
-    } else if (ready->is_string() && (*ready == "True" || *ready == "False" ||
-                                      *ready == "Unknown")) {
+    } else if (ready->is_string() &&
+               (*ready == "True" || *ready == "False" || *ready == "Unknown")) {
       condition.status = ready->get<std::string>();
     } else {
       return TypeError(f.Path("ready"), "\"True\", \"False\" or \"Unknown\"", *ready);
@@ -305,23 +306,21 @@ absl::Status DecodePod(const json& j, const std::string& path, const std::string
     return Error(f.Path("readyTransitionTime"), "set without ready");
   }
   RETURN_IF_ERROR(f.ReadOptional("startTime", ReadTime, &out->status.start_time));
-  RETURN_IF_ERROR(
-      f.ReadOptional("deletionTimestamp", ReadTime, &out->metadata.deletion_timestamp));
+  RETURN_IF_ERROR(f.ReadOptional("deletionTimestamp", ReadTime, &out->metadata.deletion_timestamp));
   RETURN_IF_ERROR(f.Read("labels", ReadStringMap, &out->metadata.labels));
   if (const json* containers = f.Get("containers")) {
-    RETURN_IF_ERROR(ForEach(*containers, f.Path("containers"),
-                            [&](const json& c, const std::string& p) {
-                              out->spec.containers.emplace_back();
-                              return DecodeContainer(c, p, false, &out->spec.containers.back());
-                            }));
+    RETURN_IF_ERROR(
+        ForEach(*containers, f.Path("containers"), [&](const json& c, const std::string& p) {
+          out->spec.containers.emplace_back();
+          return DecodeContainer(c, p, false, &out->spec.containers.back());
+        }));
   }
   if (const json* containers = f.Get("initContainers")) {
-    RETURN_IF_ERROR(ForEach(*containers, f.Path("initContainers"),
-                            [&](const json& c, const std::string& p) {
-                              out->spec.init_containers.emplace_back();
-                              return DecodeContainer(c, p, true,
-                                                     &out->spec.init_containers.back());
-                            }));
+    RETURN_IF_ERROR(
+        ForEach(*containers, f.Path("initContainers"), [&](const json& c, const std::string& p) {
+          out->spec.init_containers.emplace_back();
+          return DecodeContainer(c, p, true, &out->spec.init_containers.back());
+        }));
   }
   if (const json* resources = f.Get("resources")) {
     ASSIGN_OR_RETURN(Fields r, Fields::Of(*resources, f.Path("resources"), {"requests"}));
@@ -346,16 +345,15 @@ absl::Status DecodeMetrics(const json& j, const std::string& path, absl::Time no
       RETURN_IF_ERROR(m.Read("timestamp", ReadTime, &metrics.timestamp));
       RETURN_IF_ERROR(m.Read("window", ReadDuration, &metrics.window));
       if (const json* containers = m.Get("containers")) {
-        RETURN_IF_ERROR(ForEach(*containers, m.Path("containers"),
-                                [&](const json& c, const std::string& cp) {
-                                  ASSIGN_OR_RETURN(Fields cf, Fields::Of(c, cp, {"name", "usage"}));
-                                  ContainerUsage usage;
-                                  RETURN_IF_ERROR(cf.Read("name", ReadString, &usage.name));
-                                  RETURN_IF_ERROR(
-                                      cf.Read("usage", ReadResourceList, &usage.usage));
-                                  metrics.containers.push_back(std::move(usage));
-                                  return absl::OkStatus();
-                                }));
+        RETURN_IF_ERROR(
+            ForEach(*containers, m.Path("containers"), [&](const json& c, const std::string& cp) {
+              ASSIGN_OR_RETURN(Fields cf, Fields::Of(c, cp, {"name", "usage"}));
+              ContainerUsage usage;
+              RETURN_IF_ERROR(cf.Read("name", ReadString, &usage.name));
+              RETURN_IF_ERROR(cf.Read("usage", ReadResourceList, &usage.usage));
+              metrics.containers.push_back(std::move(usage));
+              return absl::OkStatus();
+            }));
       }
       out->resource.push_back(std::move(metrics));
       return absl::OkStatus();
@@ -378,9 +376,9 @@ absl::Status DecodeMetrics(const json& j, const std::string& path, absl::Time no
   }
   if (const json* list = f.Get("object")) {
     RETURN_IF_ERROR(ForEach(*list, f.Path("object"), [&](const json& e, const std::string& p) {
-      ASSIGN_OR_RETURN(Fields m, Fields::Of(e, p,
-                                            {"metric", "describedObject", "value", "timestamp",
-                                             "selector"}));
+      ASSIGN_OR_RETURN(
+          Fields m,
+          Fields::Of(e, p, {"metric", "describedObject", "value", "timestamp", "selector"}));
       ObjectMetricValue value;
       value.timestamp = now;
       RETURN_IF_ERROR(m.Read("metric", ReadString, &value.metric));
@@ -475,11 +473,11 @@ constexpr DurationField kDurations[] = {
 };
 
 absl::Status DecodeController(const json& j, const std::string& path, ControllerConfig* out) {
-  ASSIGN_OR_RETURN(Fields f, Fields::Of(j, path,
-                                        {"tolerance", "cpuInitializationPeriod",
-                                         "initialReadinessDelay", "downscaleStabilizationWindow",
-                                         "syncPeriod", "scaleUpLimitFactor",
-                                         "scaleUpLimitMinimum", "featureGates"}));
+  ASSIGN_OR_RETURN(Fields f,
+                   Fields::Of(j, path,
+                              {"tolerance", "cpuInitializationPeriod", "initialReadinessDelay",
+                               "downscaleStabilizationWindow", "syncPeriod", "scaleUpLimitFactor",
+                               "scaleUpLimitMinimum", "featureGates"}));
   RETURN_IF_ERROR(f.Read("tolerance", ReadNonNegativeNumber, &out->tolerance));
   for (const DurationField& d : kDurations) {
     RETURN_IF_ERROR(f.Read(d.name, ReadDuration, &(out->*d.member)));
@@ -488,10 +486,10 @@ absl::Status DecodeController(const json& j, const std::string& path, Controller
   RETURN_IF_ERROR(
       f.Read("scaleUpLimitMinimum", ReadNonNegativeNumber, &out->scale_up_limit_minimum));
   if (const json* gates = f.Get("featureGates")) {
-    ASSIGN_OR_RETURN(Fields g, Fields::Of(*gates, f.Path("featureGates"),
-                                          {"HPAScaleToZero", "HPAConfigurableTolerance",
-                                           "HPAGeneration", "PodLevelResources",
-                                           "HPAConfigurableSyncPeriod"}));
+    ASSIGN_OR_RETURN(Fields g,
+                     Fields::Of(*gates, f.Path("featureGates"),
+                                {"HPAScaleToZero", "HPAConfigurableTolerance", "HPAGeneration",
+                                 "PodLevelResources", "HPAConfigurableSyncPeriod"}));
     for (const GateField& gate : kGates) {
       RETURN_IF_ERROR(g.Read(gate.name, ReadBool, &(out->feature_gates.*gate.member)));
     }
@@ -692,11 +690,11 @@ std::string FormatGoDuration(absl::Duration d) {
 absl::StatusOr<absl::Duration> ParseGoDuration(std::string_view text) {
   // abseil spells microseconds "us"; Go also accepts the micro sign and the
   // Greek mu.
-  const std::string normalized = absl::StrReplaceAll(
-      AV(text), {{"\xC2\xB5s", "us"}, {"\xCE\xBCs", "us"}});
+  const std::string normalized =
+      absl::StrReplaceAll(AV(text), {{"\xC2\xB5s", "us"}, {"\xCE\xBCs", "us"}});
   absl::Duration d;
-  if (text.empty() || !absl::ParseDuration(normalized, &d) ||
-      d == absl::InfiniteDuration() || d == -absl::InfiniteDuration()) {
+  if (text.empty() || !absl::ParseDuration(normalized, &d) || d == absl::InfiniteDuration() ||
+      d == -absl::InfiniteDuration()) {
     return absl::InvalidArgumentError(absl::StrCat("invalid duration \"", AV(text), "\""));
   }
   return d;
@@ -704,10 +702,10 @@ absl::StatusOr<absl::Duration> ParseGoDuration(std::string_view text) {
 
 absl::StatusOr<ScenarioFile> DecodeScenario(const json& j, std::string_view path_view) {
   const std::string path(path_view);
-  ASSIGN_OR_RETURN(Fields f, Fields::Of(j, path,
-                                        {"name", "now", "hpa", "scale", "pods", "metrics",
-                                         "otherHPAs", "history", "controller", "expect", "note",
-                                         "behaviorAsSubmitted"}));
+  ASSIGN_OR_RETURN(Fields f,
+                   Fields::Of(j, path,
+                              {"name", "now", "hpa", "scale", "pods", "metrics", "otherHPAs",
+                               "history", "controller", "expect", "note", "behaviorAsSubmitted"}));
   ScenarioFile out;
   out.raw = j;
   Scenario& s = out.scenario;
@@ -737,15 +735,16 @@ absl::StatusOr<ScenarioFile> DecodeScenario(const json& j, std::string_view path
     RETURN_IF_ERROR(DecodeMetrics(*metrics, f.Path("metrics"), s.now, &s.metrics));
   }
   if (const json* others = f.Get("otherHPAs")) {
-    RETURN_IF_ERROR(ForEach(*others, f.Path("otherHPAs"), [&](const json& o, const std::string& op) {
-      ASSIGN_OR_RETURN(Fields of, Fields::Of(o, op, {"namespace", "name", "selector"}));
-      OtherHpa other;
-      RETURN_IF_ERROR(of.Read("namespace", ReadString, &other.namespace_));
-      RETURN_IF_ERROR(of.Read("name", ReadString, &other.name));
-      RETURN_IF_ERROR(of.Read("selector", ReadString, &other.selector));
-      s.other_hpas.push_back(std::move(other));
-      return absl::OkStatus();
-    }));
+    RETURN_IF_ERROR(
+        ForEach(*others, f.Path("otherHPAs"), [&](const json& o, const std::string& op) {
+          ASSIGN_OR_RETURN(Fields of, Fields::Of(o, op, {"namespace", "name", "selector"}));
+          OtherHpa other;
+          RETURN_IF_ERROR(of.Read("namespace", ReadString, &other.namespace_));
+          RETURN_IF_ERROR(of.Read("name", ReadString, &other.name));
+          RETURN_IF_ERROR(of.Read("selector", ReadString, &other.selector));
+          s.other_hpas.push_back(std::move(other));
+          return absl::OkStatus();
+        }));
   }
   if (const json* history = f.Get("history")) {
     RETURN_IF_ERROR(DecodeHistory(*history, f.Path("history"), &s.history, &s.last_scale_time));
@@ -761,7 +760,8 @@ absl::StatusOr<ScenarioFile> DecodeScenario(const json& j, std::string_view path
 absl::StatusOr<std::vector<ScenarioFile>> DecodeScenarios(std::string_view text,
                                                           std::string_view source_name) {
   const size_t first = text.find_first_not_of(" \t\r\n");
-  const bool is_json = first != std::string_view::npos && (text[first] == '{' || text[first] == '[');
+  const bool is_json =
+      first != std::string_view::npos && (text[first] == '{' || text[first] == '[');
   ASSIGN_OR_RETURN(json root, is_json ? kube::ParseJson(text) : kube::ParseYaml(text));
   std::vector<ScenarioFile> out;
   if (root.is_object() && root.contains("scenarios")) {

@@ -28,8 +28,8 @@ absl::Time At(const char* text) {
 std::string ReadRunfile(const std::string& relative) {
   const char* srcdir = std::getenv("TEST_SRCDIR");
   const char* workspace = std::getenv("TEST_WORKSPACE");
-  const std::string path = absl::StrCat(srcdir ? srcdir : ".", "/",
-                                        workspace ? workspace : "horizon", "/", relative);
+  const std::string path =
+      absl::StrCat(srcdir ? srcdir : ".", "/", workspace ? workspace : "horizon", "/", relative);
   std::ifstream in(path);
   EXPECT_TRUE(in.good()) << path;
   std::stringstream buffer;
@@ -122,8 +122,7 @@ constexpr char kFullScenario[] = R"json({
 
 // The smallest valid scenario, with `extra` members spliced in.
 std::string Minimal(const std::string& extra = "") {
-  return absl::StrCat(R"({"now": "2026-01-01T12:00:00Z")", extra.empty() ? "" : ", ", extra,
-                      "}");
+  return absl::StrCat(R"({"now": "2026-01-01T12:00:00Z")", extra.empty() ? "" : ", ", extra, "}");
 }
 
 std::string InList(const std::vector<std::string>& scenarios) {
@@ -163,10 +162,10 @@ std::vector<ErrorCase> ErrorCases() {
        "scenarios[0].hpa.spec.minReplica: unknown field"},
       {"unknown feature gate", Minimal(R"("controller": {"featureGates": {"HPAFoo": true}})"),
        "controller.featureGates.HPAFoo: unknown field"},
-      {"unknown key beside scenarios", R"({"scenarios": [], "extra": 1})",
-       "extra: unknown field"},
+      {"unknown key beside scenarios", R"({"scenarios": [], "extra": 1})", "extra: unknown field"},
       {"unknown key in history",
-       Minimal(R"("history": {"recommendations": [{"time": "2026-01-01T11:00:00Z", "replicas": 1, "why": 1}]})"),
+       Minimal(
+           R"("history": {"recommendations": [{"time": "2026-01-01T11:00:00Z", "replicas": 1, "why": 1}]})"),
        "history.recommendations[0].why: unknown field"},
       {"replicas as a word", InList({Minimal(R"("scale": {"replicas": "three"})")}),
        R"(scenarios[0].scale.replicas: expected an integer, got "three")"},
@@ -186,7 +185,8 @@ std::vector<ErrorCase> ErrorCases() {
       {"duplicate pod name", Minimal(R"("pods": [{"name": "a"}, {"name": "a"}])"),
        R"(pods[1].name: duplicate pod name "a")"},
       {"sidecar policy other than Always",
-       Minimal(R"("pods": [{"name": "a", "initContainers": [{"name": "i", "restartPolicy": "Never"}]}])"),
+       Minimal(
+           R"("pods": [{"name": "a", "initContainers": [{"name": "i", "restartPolicy": "Never"}]}])"),
        R"(pods[0].initContainers[0].restartPolicy: expected "Always", got "Never")"},
       {"labels with a number", Minimal(R"("pods": [{"name": "a", "labels": {"v": 1}}])"),
        "pods[0].labels.v: expected a string, got 1"},
@@ -202,7 +202,8 @@ std::vector<ErrorCase> ErrorCases() {
       {"negative duration", Minimal(R"("controller": {"initialReadinessDelay": "-30s"})"),
        R"(controller.initialReadinessDelay: must not be negative, got "-30s")"},
       {"metric window not a duration",
-       Minimal(R"("metrics": {"pods": [{"metric": "m", "pod": "a", "value": "1", "window": "1x"}]})"),
+       Minimal(
+           R"("metrics": {"pods": [{"metric": "m", "pod": "a", "value": "1", "window": "1x"}]})"),
        R"(metrics.pods[0].window: expected a duration like "30s", got "1x")"},
       {"feature gate not a bool",
        Minimal(R"("controller": {"featureGates": {"HPAScaleToZero": "yes"}})"),
@@ -212,17 +213,16 @@ std::vector<ErrorCase> ErrorCases() {
       {"pod metric without value", Minimal(R"("metrics": {"pods": [{"metric": "m", "pod": "a"}]})"),
        "metrics.pods[0].value: required"},
       {"bad quantity",
-       Minimal(R"("metrics": {"resource": [{"pod": "a", "containers": [{"name": "c", "usage": {"cpu": "12zz"}}]}]})"),
+       Minimal(
+           R"("metrics": {"resource": [{"pod": "a", "containers": [{"name": "c", "usage": {"cpu": "12zz"}}]}]})"),
        "metrics.resource[0].containers[0].usage.cpu", true},
       {"history recommendations not a list", Minimal(R"("history": {"recommendations": 3})"),
        "history.recommendations: expected an array, got 3"},
       {"pods not a list", Minimal(R"("pods": {"name": "a"})"),
        R"(pods: expected an array, got {"name":"a"})"},
-      {"expect not an object", Minimal(R"("expect": [1])"),
-       "expect: expected an object, got [1]"},
+      {"expect not an object", Minimal(R"("expect": [1])"), "expect: expected an object, got [1]"},
       {"empty scenario list", R"({"scenarios": []})", "scenarios: no scenarios in the list"},
-      {"root is a list", "[1, 2]", "expected a scenario object or {\"scenarios\": [...]}",
-       true},
+      {"root is a list", "[1, 2]", "expected a scenario object or {\"scenarios\": [...]}", true},
       {"json syntax error", "{\"now\": ", "json:", true},
       {"yaml scalar root", "just text", "expected a scenario object", true},
   };
@@ -469,7 +469,8 @@ expect:
          EXPECT_FALSE(g.pod_level_resources);
          EXPECT_TRUE(g.hpa_configurable_sync_period);
        }},
-      {"yaml booleans for readiness", "now: 2026-01-01T12:00:00Z\npods:\n- {name: a, ready: true}\n",
+      {"yaml booleans for readiness",
+       "now: 2026-01-01T12:00:00Z\npods:\n- {name: a, ready: true}\n",
        [](const std::vector<ScenarioFile>& files) {
          ASSERT_EQ(files[0].scenario.pods.size(), 1u);
          EXPECT_EQ(files[0].scenario.pods[0].FindCondition("Ready")->status, "True");
@@ -486,8 +487,7 @@ TEST_P(DecodeTest, Decodes) {
   c.check(*got);
 }
 
-INSTANTIATE_TEST_SUITE_P(All, DecodeTest, testing::ValuesIn(DecodeCases()),
-                         CaseName<DecodeCase>);
+INSTANTIATE_TEST_SUITE_P(All, DecodeTest, testing::ValuesIn(DecodeCases()), CaseName<DecodeCase>);
 
 // ---------------------------------------------------------------------------
 // Encoding.
@@ -501,8 +501,7 @@ class RoundTripTest : public testing::TestWithParam<RoundTripCase> {};
 
 TEST_P(RoundTripTest, DecodeEncodeDecode) {
   const RoundTripCase& c = GetParam();
-  absl::StatusOr<std::vector<ScenarioFile>> first =
-      DecodeScenarios(TextOf(c.text), "test.json");
+  absl::StatusOr<std::vector<ScenarioFile>> first = DecodeScenarios(TextOf(c.text), "test.json");
   ASSERT_TRUE(first.ok()) << first.status();
   for (const ScenarioFile& file : *first) {
     SCOPED_TRACE(file.scenario.name);
@@ -525,15 +524,15 @@ TEST_P(RoundTripTest, DecodeEncodeDecode) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    All, RoundTripTest,
-    testing::ValuesIn(std::vector<RoundTripCase>{
-        {"spec example file", "runfile:testdata/scenarios/spec/basic.json"},
-        {"every section set", kFullScenario},
-        {"minimal", Minimal()},
-        {"history present and empty", Minimal(R"("history": {"recommendations": []})")},
-    }),
-    CaseName<RoundTripCase>);
+INSTANTIATE_TEST_SUITE_P(All, RoundTripTest,
+                         testing::ValuesIn(std::vector<RoundTripCase>{
+                             {"spec example file", "runfile:testdata/scenarios/spec/basic.json"},
+                             {"every section set", kFullScenario},
+                             {"minimal", Minimal()},
+                             {"history present and empty",
+                              Minimal(R"("history": {"recommendations": []})")},
+                         }),
+                         CaseName<RoundTripCase>);
 
 TEST(EncodeScenarioTest, WritesTheFileFormat) {
   absl::StatusOr<std::vector<ScenarioFile>> files = DecodeScenarios(kFullScenario, "x");

@@ -29,8 +29,9 @@ constexpr int kMaxPow10 = 38;
 // Upstream parses the exponent of "1e<n>" at 64 bits and rejects anything
 // outside the int32 scale it stores it in (its negation must fit too).
 constexpr int64_t kMaxSuffixExponent = std::numeric_limits<int32_t>::max();
-// A fraction digit this far below the point cannot move a binary quantity's
-// nano digit by itself (2^60 * 10^9 < 10^69); see BinaryToDecimal.
+// Past this many places a BinarySI fraction is only checked for non-zero
+// digits; 69 = 60 (Ei's power of two) + 9 (nano) keeps that exact, see
+// BinaryToDecimal.
 constexpr size_t kBinaryFractionDigits = 69;
 // Shown input is cut here so a megabyte of garbage does not become a
 // megabyte of error message.
@@ -235,14 +236,15 @@ bool DigitsToDecimal(const DigitSequence& digits, int64_t last_place, bool stick
 Decimal BinaryToDecimal(std::string_view int_digits, std::string_view frac_digits, int power) {
   const Decimal cap{static_cast<uint128>(std::numeric_limits<int64_t>::max()), 0};
   while (!int_digits.empty() && int_digits.front() == '0') int_digits.remove_prefix(1);
-  // 10^19 * 2^10 is already past the cap.
+  // Twenty integer digits are at least 10^19, past the cap before scaling.
   if (int_digits.size() > 19) return cap;
 
-  // Fraction digits beyond kBinaryFractionDigits are summarised by `sticky`:
-  // the kept fraction times 2^power has at most 69 - 9 digits below the nano
-  // place, each step of which is worth at least 2^power/10^60 nano, more than
-  // the whole dropped tail can add. So the tail can only matter when the kept
-  // part lands exactly on a nano boundary, where it rounds up by one.
+  // Fraction digits beyond kBinaryFractionDigits are summarised by `sticky`.
+  // In nano units the kept number times 2^power is a multiple of
+  // 2^power/10^60, so when it is not a whole nano it is at least that far
+  // below the next one, while the dropped tail adds less than 2^power/10^60.
+  // The tail can therefore only matter when the kept part is a whole number
+  // of nanos, and then it rounds up by exactly one.
   bool sticky = false;
   if (frac_digits.size() > kBinaryFractionDigits) {
     for (size_t i = kBinaryFractionDigits; i < frac_digits.size() && !sticky; ++i) {

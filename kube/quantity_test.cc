@@ -179,7 +179,8 @@ TEST(QuantityTest, ParsesAndPrintsCanonically) {
        "170141183460469231731687303715884105727", Format::kDecimalSI},
       {"ten to the fifty", "1" + std::string(50, '0'), "100e48", Format::kDecimalSI},
       {"big exponent", "1e30", "1e30", Format::kDecimalExponent},
-      {"largest exponent", "1e2147483583", "10e2147483582", Format::kDecimalExponent},
+      {"largest exponent", "1e2147483583", "1e2147483583", Format::kDecimalExponent},
+      {"largest exponent, padded", "1e2147483582", "100e2147483580", Format::kDecimalExponent},
   };
   for (const ParseCase& c : cases) {
     SCOPED_TRACE(c.name + ": " + c.input);
@@ -269,21 +270,25 @@ TEST(QuantityTest, PrintsBinaryValuesPastExbi) {
     for (int i = 0; i < times; ++i) q.Add(Quantity(q));
     return q;
   };
-  const auto binary = [](const std::string& decimal) {
-    // 1Ki + x - 1Ki keeps the BinarySI format with x's exact value.
-    Quantity q = Q("1Ki");
-    q.Add(Q(decimal));
-    q.Sub(Q("1Ki"));
+  // digits * 10^exponent in BinarySI, built only from exact additions of
+  // operands with equal exponents (nine self-additions multiply by ten).
+  const auto binary = [](int64_t digits, int exponent) {
+    Quantity q = Quantity::FromInt(digits, Format::kBinarySI);
+    for (int e = 0; e < exponent; ++e) {
+      const Quantity once = q;
+      for (int i = 0; i < 9; ++i) q.Add(once);
+    }
     return q;
   };
   const std::vector<Case> cases = {
       {"2^70 prints its digits", doubled(Q("1Ei"), 10), "1180591620717411303424"},
       {"3 * 2^70", doubled(Q("3Ei"), 10), "3541774862152233910272"},
       {"2^69 is 512Ei", doubled(Q("1Ei"), 9), "512Ei"},
-      {"10^70 uses e-notation", binary("1e70"), "10e69"},
-      {"10^72", binary("1e72"), "1e72"},
-      {"10^60 is 5^60 Ei", binary("1e60"), "867361737988403547205962240695953369140625Ei"},
-      {"4e58 is 5^58 Ei", binary("4e58"), "34694469519536141888238489627838134765625Ei"},
+      {"10^70 uses e-notation", binary(1, 70), "10e69"},
+      {"10^72", binary(1, 72), "1e72"},
+      {"10^60 is 5^60 Ei", binary(1, 60), "867361737988403547205962240695953369140625Ei"},
+      {"4e58 is 5^58 Ei", binary(4, 58), "34694469519536141888238489627838134765625Ei"},
+      {"7e30 is a multiple of 1Gi", binary(7, 30), "6519258022308349609375Gi"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
@@ -291,7 +296,8 @@ TEST(QuantityTest, PrintsBinaryValuesPastExbi) {
     EXPECT_EQ(c.q.ToString(), c.canonical);
   }
   // Exact arithmetic: the binary detour did not disturb the value.
-  EXPECT_EQ(binary("1e60"), Q("1e60"));
+  EXPECT_EQ(binary(1, 60), Q("1e60"));
+  EXPECT_EQ(binary(4, 58), Q("4e58"));
   EXPECT_EQ(doubled(Q("1Ei"), 10), Q("1180591620717411303424"));
 }
 
@@ -390,8 +396,10 @@ TEST(QuantityTest, AddAndSub) {
       {"negative binary", "-1Ei", '-', "1Ei", "-2Ei", Format::kBinarySI},
       {"sub nano sums", "1n", '+', "1n", "2n", Format::kDecimalSI},
       {"cancels to zero", "-1.5", '+', "1500m", "0", Format::kDecimalSI},
-      {"far apart exact", "1e28", '+', "1n", "10000000000000000000000000000000000001n",
+      {"far apart exact", "1e28", '+', "1n", "10000000000000000000000000000000000001e-9",
        Format::kDecimalExponent},
+      {"far apart exact decimal", "10000000000000000000k", '+', "1n",
+       "10000000000000000000000000000001n", Format::kDecimalSI},
       // 10^49 nanos do not fit 128 bits: the nano is rounded up into the last
       // digit that fits (10^2).
       {"too far apart rounds up", "1e40", '+', "1n", "10000000000000000000000000000000000000100",
@@ -519,14 +527,16 @@ TEST(QuantityTest, RejectsMalformedInput) {
 }
 
 TEST(QuantityTest, ErrorMessagesNameTheInput) {
-  EXPECT_EQ(Quantity::Parse("12zz").status().message(), "quantity \"12zz\": unknown suffix \"zz\"");
+  EXPECT_EQ(Quantity::Parse("12zz").status().message(),
+            "quantity \"12zz\": unexpected character 'z' at offset 2");
+  EXPECT_EQ(Quantity::Parse("12mk").status().message(), "quantity \"12mk\": unknown suffix \"mk\"");
   EXPECT_EQ(Quantity::Parse("").status().message(), "quantity \"\": empty string");
   EXPECT_EQ(Quantity::Parse("1.2.3").status().message(),
             "quantity \"1.2.3\": unexpected character '.' at offset 3");
   EXPECT_EQ(Quantity::Parse("Ki").status().message(),
             "quantity \"Ki\": expected a number before the suffix");
   EXPECT_EQ(Quantity::Parse("1\n").status().message(),
-            "quantity \"1\\x0a\": unexpected character '\\x0a' at offset 1");
+            "quantity \"1\\n\": unexpected character '\\n' at offset 1");
   // Long input is shortened in the message.
   const std::string long_input = std::string(1000, '1') + "x";
   const absl::Status status = Quantity::Parse(long_input).status();
