@@ -75,9 +75,8 @@ absl::StatusOr<nlohmann::json> ParseJson(std::string_view text) {
     if (const size_t colon = detail.find(": "); colon != std::string_view::npos) {
       detail.remove_prefix(colon + 2);
     }
-    return absl::InvalidArgumentError(absl::StrCat("json: line ", line, ", column ",
-                                                   offset - line_start + 1, ": ",
-                                                   AbslView(detail)));
+    return absl::InvalidArgumentError(absl::StrCat(
+        "json: line ", line, ", column ", offset - line_start + 1, ": ", AbslView(detail)));
   } catch (const std::exception& e) {
     return absl::InvalidArgumentError(absl::StrCat("json: ", e.what()));
   }
@@ -139,8 +138,8 @@ absl::StatusOr<absl::Time> ParseTime(std::string_view text) {
   }
   // RFC 3339 allows a leap second (60); like the API server, Horizon does not.
   if (hour > 23 || minute > 59 || second > 59) return fail("time of day out of range");
-  const absl::Time local = absl::FromCivil(absl::CivilSecond(year, month, day, hour, minute, second),
-                                           absl::UTCTimeZone());
+  const absl::Time local = absl::FromCivil(
+      absl::CivilSecond(year, month, day, hour, minute, second), absl::UTCTimeZone());
   return local - absl::Seconds(offset_seconds) + absl::Nanoseconds(nanos);
 }
 
@@ -190,6 +189,10 @@ std::string Path::ToString() const {
 }
 
 std::string Describe(const json& value) {
+  // Containers are only sketched: printing one in full would recurse as deep
+  // as the input nests, and the message needs the kind, not the contents.
+  if (value.is_object()) return value.empty() ? "{}" : "{...}";
+  if (value.is_array()) return value.empty() ? "[]" : "[...]";
   // Invalid UTF-8 (possible in YAML input) is replaced rather than thrown on.
   std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
   if (text.size() > kMaxDescribedLength) {
@@ -240,8 +243,7 @@ absl::Status Decode(const json& v, const Path& p, const DecodeOptions&, int32_t*
   if (v.is_null()) return absl::OkStatus();
   int64_t value = 0;
   RETURN_IF_ERROR(ReadInt64(v, p, &value));
-  if (value < std::numeric_limits<int32_t>::min() ||
-      value > std::numeric_limits<int32_t>::max()) {
+  if (value < std::numeric_limits<int32_t>::min() || value > std::numeric_limits<int32_t>::max()) {
     return FieldError(p, absl::StrCat(value, " is out of range for a 32-bit integer"));
   }
   *out = static_cast<int32_t>(value);

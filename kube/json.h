@@ -31,6 +31,12 @@
 namespace horizon::kube {
 
 struct DecodeOptions {
+  // Fields the upstream type defines but Horizon does not model are still
+  // accepted (and dropped) in this mode where a served object carries them:
+  // ObjectMeta's managedFields, ownerReferences, finalizers, selfLink; Status
+  // metadata and details.uid; ObjectReference.fieldPath; PodCondition
+  // lastProbeTime; ResourceRequirements.claims; Event eventTime, series,
+  // action, related; Lease strategy and preferredHolder.
   bool reject_unknown_fields = false;
 };
 
@@ -47,11 +53,18 @@ absl::StatusOr<std::vector<nlohmann::json>> ParseYamlDocuments(std::string_view 
 // RFC 3339 times as the API uses them ("2026-01-01T12:00:00Z"; fractional
 // seconds and offsets accepted on input).
 absl::StatusOr<absl::Time> ParseTime(std::string_view text);
+// Inside namespace horizon::kube an unqualified FormatTime(t) also finds
+// absl::FormatTime(absl::Time) by argument-dependent lookup and is ambiguous:
+// write kube::FormatTime(t).
 std::string FormatTime(absl::Time t);       // seconds precision, UTC, "Z"
 std::string FormatMicroTime(absl::Time t);  // "2026-01-01T12:00:00.000000Z"
 
 // Decoders. `path` is the location of `j` in the enclosing document, used as
-// the prefix of error messages ("" at the root).
+// the prefix of error messages ("" at the root). `j` must be an object (a JSON
+// string or number for Quantity); `*out` is reset first, and a null member is
+// the same as an absent one. A quantity given as a JSON number is read through
+// a double, so it keeps at most 17 significant digits and loses exponent
+// notation; strings are exact.
 absl::Status FromJson(const nlohmann::json& j, Quantity* out, std::string_view path = "",
                       const DecodeOptions& options = {});
 absl::Status FromJson(const nlohmann::json& j, ObjectMeta* out, std::string_view path = "",

@@ -12,159 +12,175 @@ namespace json_internal {
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o,
                     ResourceRequirements* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "requests") return Decode(value, fp, o, &out->requests);
-    if (key == "limits") return Decode(value, fp, o, &out->limits);
-    // Dynamic resource claims do not enter request sums.
-    if (key == "claims") return absl::OkStatus();
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "requests") return Decode(value, fp, o, &out->requests);
+        if (key == "limits") return Decode(value, fp, o, &out->limits);
+        // Dynamic resource claims do not enter request sums.
+        if (key == "claims") return absl::OkStatus();
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, Container* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "name") return Decode(value, fp, o, &out->name);
-    if (key == "resources") return Decode(value, fp, o, &out->resources);
-    if (key == "image") return Decode(value, fp, o, &out->image);
-    if (key == "restartPolicy") return Decode(value, fp, o, &out->restart_policy);
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "name") return Decode(value, fp, o, &out->name);
+        if (key == "resources") return Decode(value, fp, o, &out->resources);
+        if (key == "image") return Decode(value, fp, o, &out->image);
+        if (key == "restartPolicy") return Decode(value, fp, o, &out->restart_policy);
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, PodCondition* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "type") return Decode(value, fp, o, &out->type);
-    if (key == "status") return Decode(value, fp, o, &out->status);
-    if (key == "lastTransitionTime") return Decode(value, fp, o, &out->last_transition_time);
-    if (key == "reason") return Decode(value, fp, o, &out->reason);
-    if (key == "message") return Decode(value, fp, o, &out->message);
-    // Served (usually null), never consulted by readiness logic.
-    if (key == "lastProbeTime") return absl::OkStatus();
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "type") return Decode(value, fp, o, &out->type);
+        if (key == "status") return Decode(value, fp, o, &out->status);
+        if (key == "lastTransitionTime") return Decode(value, fp, o, &out->last_transition_time);
+        if (key == "reason") return Decode(value, fp, o, &out->reason);
+        if (key == "message") return Decode(value, fp, o, &out->message);
+        // Served (usually null), never consulted by readiness logic.
+        if (key == "lastProbeTime") return absl::OkStatus();
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, PodSpec* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "containers") return Decode(value, fp, o, &out->containers);
-    if (key == "initContainers") return Decode(value, fp, o, &out->init_containers);
-    if (key == "nodeName") return Decode(value, fp, o, &out->node_name);
-    if (key == "resources") return Decode(value, fp, o, &out->resources);
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "containers") return Decode(value, fp, o, &out->containers);
+        if (key == "initContainers") return Decode(value, fp, o, &out->init_containers);
+        if (key == "nodeName") return Decode(value, fp, o, &out->node_name);
+        if (key == "resources") return Decode(value, fp, o, &out->resources);
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, PodStatus* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "phase") return Decode(value, fp, o, &out->phase);
-    if (key == "conditions") return Decode(value, fp, o, &out->conditions);
-    if (key == "startTime") return Decode(value, fp, o, &out->start_time);
-    if (key == "podIP") return Decode(value, fp, o, &out->pod_ip);
-    if (key == "hostIP") return Decode(value, fp, o, &out->host_ip);
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "phase") return Decode(value, fp, o, &out->phase);
+        if (key == "conditions") return Decode(value, fp, o, &out->conditions);
+        if (key == "startTime") return Decode(value, fp, o, &out->start_time);
+        if (key == "podIP") return Decode(value, fp, o, &out->pod_ip);
+        if (key == "hostIP") return Decode(value, fp, o, &out->host_ip);
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, Pod* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "metadata") return Decode(value, fp, o, &out->metadata);
-    if (key == "spec") return Decode(value, fp, o, &out->spec);
-    if (key == "status") return Decode(value, fp, o, &out->status);
-    if (key == "apiVersion") return Decode(value, fp, o, &out->api_version);
-    if (key == "kind") return Decode(value, fp, o, &out->kind);
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "metadata") return Decode(value, fp, o, &out->metadata);
+        if (key == "spec") return Decode(value, fp, o, &out->spec);
+        if (key == "status") return Decode(value, fp, o, &out->status);
+        if (key == "apiVersion") return Decode(value, fp, o, &out->api_version);
+        if (key == "kind") return Decode(value, fp, o, &out->kind);
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, Scale* out) {
   // The struct is flat; spec and status are one field each on the wire.
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "metadata") return Decode(value, fp, o, &out->metadata);
-    if (key == "apiVersion") return Decode(value, fp, o, &out->api_version);
-    if (key == "kind") return Decode(value, fp, o, &out->kind);
-    if (key == "spec") {
-      return DecodeFields(value, fp, o, [&](std::string_view k, const json& val, const Path& sp,
-                                            bool* spec_known) -> absl::Status {
-        if (k == "replicas") return Decode(val, sp, o, &out->spec_replicas);
-        return UnknownField(spec_known);
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "metadata") return Decode(value, fp, o, &out->metadata);
+        if (key == "apiVersion") return Decode(value, fp, o, &out->api_version);
+        if (key == "kind") return Decode(value, fp, o, &out->kind);
+        if (key == "spec") {
+          return DecodeFields(value, fp, o,
+                              [&](std::string_view k, const json& val, const Path& sp,
+                                  bool* spec_known) -> absl::Status {
+                                if (k == "replicas") return Decode(val, sp, o, &out->spec_replicas);
+                                return UnknownField(spec_known);
+                              });
+        }
+        if (key == "status") {
+          return DecodeFields(value, fp, o,
+                              [&](std::string_view k, const json& val, const Path& sp,
+                                  bool* status_known) -> absl::Status {
+                                if (k == "replicas")
+                                  return Decode(val, sp, o, &out->status_replicas);
+                                if (k == "selector")
+                                  return Decode(val, sp, o, &out->status_selector);
+                                return UnknownField(status_known);
+                              });
+        }
+        return UnknownField(known);
       });
-    }
-    if (key == "status") {
-      return DecodeFields(value, fp, o, [&](std::string_view k, const json& val, const Path& sp,
-                                            bool* status_known) -> absl::Status {
-        if (k == "replicas") return Decode(val, sp, o, &out->status_replicas);
-        if (k == "selector") return Decode(val, sp, o, &out->status_selector);
-        return UnknownField(status_known);
-      });
-    }
-    return UnknownField(known);
-  });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, LeaseSpec* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "holderIdentity") return Decode(value, fp, o, &out->holder_identity);
-    if (key == "leaseDurationSeconds") return Decode(value, fp, o, &out->lease_duration_seconds);
-    if (key == "acquireTime") return Decode(value, fp, o, &out->acquire_time);
-    if (key == "renewTime") return Decode(value, fp, o, &out->renew_time);
-    if (key == "leaseTransitions") return Decode(value, fp, o, &out->lease_transitions);
-    // Coordinated leader election fields; Horizon uses plain leases.
-    if (key == "strategy" || key == "preferredHolder") return absl::OkStatus();
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "holderIdentity") return Decode(value, fp, o, &out->holder_identity);
+        if (key == "leaseDurationSeconds")
+          return Decode(value, fp, o, &out->lease_duration_seconds);
+        if (key == "acquireTime") return Decode(value, fp, o, &out->acquire_time);
+        if (key == "renewTime") return Decode(value, fp, o, &out->renew_time);
+        if (key == "leaseTransitions") return Decode(value, fp, o, &out->lease_transitions);
+        // Coordinated leader election fields; Horizon uses plain leases.
+        if (key == "strategy" || key == "preferredHolder") return absl::OkStatus();
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, Lease* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "metadata") return Decode(value, fp, o, &out->metadata);
-    if (key == "spec") return Decode(value, fp, o, &out->spec);
-    if (key == "apiVersion") return Decode(value, fp, o, &out->api_version);
-    if (key == "kind") return Decode(value, fp, o, &out->kind);
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "metadata") return Decode(value, fp, o, &out->metadata);
+        if (key == "spec") return Decode(value, fp, o, &out->spec);
+        if (key == "apiVersion") return Decode(value, fp, o, &out->api_version);
+        if (key == "kind") return Decode(value, fp, o, &out->kind);
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, EventSource* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "component") return Decode(value, fp, o, &out->component);
-    if (key == "host") return Decode(value, fp, o, &out->host);
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "component") return Decode(value, fp, o, &out->component);
+        if (key == "host") return Decode(value, fp, o, &out->host);
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, Event* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "metadata") return Decode(value, fp, o, &out->metadata);
-    if (key == "involvedObject") return Decode(value, fp, o, &out->involved_object);
-    if (key == "reason") return Decode(value, fp, o, &out->reason);
-    if (key == "message") return Decode(value, fp, o, &out->message);
-    if (key == "type") return Decode(value, fp, o, &out->type);
-    if (key == "source") return Decode(value, fp, o, &out->source);
-    if (key == "firstTimestamp") return Decode(value, fp, o, &out->first_timestamp);
-    if (key == "lastTimestamp") return Decode(value, fp, o, &out->last_timestamp);
-    if (key == "count") return Decode(value, fp, o, &out->count);
-    if (key == "reportingComponent") return Decode(value, fp, o, &out->reporting_component);
-    if (key == "reportingInstance") return Decode(value, fp, o, &out->reporting_instance);
-    if (key == "apiVersion") return Decode(value, fp, o, &out->api_version);
-    if (key == "kind") return Decode(value, fp, o, &out->kind);
-    // events.k8s.io-style fields the core/v1 Event also carries; the HPA
-    // controller's events leave them unset.
-    if (key == "eventTime" || key == "series" || key == "action" || key == "related") {
-      return absl::OkStatus();
-    }
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "metadata") return Decode(value, fp, o, &out->metadata);
+        if (key == "involvedObject") return Decode(value, fp, o, &out->involved_object);
+        if (key == "reason") return Decode(value, fp, o, &out->reason);
+        if (key == "message") return Decode(value, fp, o, &out->message);
+        if (key == "type") return Decode(value, fp, o, &out->type);
+        if (key == "source") return Decode(value, fp, o, &out->source);
+        if (key == "firstTimestamp") return Decode(value, fp, o, &out->first_timestamp);
+        if (key == "lastTimestamp") return Decode(value, fp, o, &out->last_timestamp);
+        if (key == "count") return Decode(value, fp, o, &out->count);
+        if (key == "reportingComponent") return Decode(value, fp, o, &out->reporting_component);
+        if (key == "reportingInstance") return Decode(value, fp, o, &out->reporting_instance);
+        if (key == "apiVersion") return Decode(value, fp, o, &out->api_version);
+        if (key == "kind") return Decode(value, fp, o, &out->kind);
+        // events.k8s.io-style fields the core/v1 Event also carries; the HPA
+        // controller's events leave them unset.
+        if (key == "eventTime" || key == "series" || key == "action" || key == "related") {
+          return absl::OkStatus();
+        }
+        return UnknownField(known);
+      });
 }
 
 namespace {

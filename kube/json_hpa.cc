@@ -11,258 +11,279 @@ namespace json_internal {
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o,
                     CrossVersionObjectReference* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "kind") return Decode(value, fp, o, &out->kind);
-    if (key == "name") return Decode(value, fp, o, &out->name);
-    if (key == "apiVersion") return Decode(value, fp, o, &out->api_version);
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "kind") return Decode(value, fp, o, &out->kind);
+        if (key == "name") return Decode(value, fp, o, &out->name);
+        if (key == "apiVersion") return Decode(value, fp, o, &out->api_version);
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, MetricTarget* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "type") return Decode(value, fp, o, &out->type);
-    if (key == "value") return Decode(value, fp, o, &out->value);
-    if (key == "averageValue") return Decode(value, fp, o, &out->average_value);
-    if (key == "averageUtilization") return Decode(value, fp, o, &out->average_utilization);
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "type") return Decode(value, fp, o, &out->type);
+        if (key == "value") return Decode(value, fp, o, &out->value);
+        if (key == "averageValue") return Decode(value, fp, o, &out->average_value);
+        if (key == "averageUtilization") return Decode(value, fp, o, &out->average_utilization);
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, MetricIdentifier* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "name") return Decode(value, fp, o, &out->name);
-    if (key == "selector") return Decode(value, fp, o, &out->selector);
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "name") return Decode(value, fp, o, &out->name);
+        if (key == "selector") return Decode(value, fp, o, &out->selector);
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o,
                     ResourceMetricSource* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "name") return Decode(value, fp, o, &out->name);
-    if (key == "target") return Decode(value, fp, o, &out->target);
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "name") return Decode(value, fp, o, &out->name);
+        if (key == "target") return Decode(value, fp, o, &out->target);
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o,
                     ContainerResourceMetricSource* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "name") return Decode(value, fp, o, &out->name);
-    if (key == "container") return Decode(value, fp, o, &out->container);
-    if (key == "target") return Decode(value, fp, o, &out->target);
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "name") return Decode(value, fp, o, &out->name);
+        if (key == "container") return Decode(value, fp, o, &out->container);
+        if (key == "target") return Decode(value, fp, o, &out->target);
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, PodsMetricSource* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "metric") return Decode(value, fp, o, &out->metric);
-    if (key == "target") return Decode(value, fp, o, &out->target);
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "metric") return Decode(value, fp, o, &out->metric);
+        if (key == "target") return Decode(value, fp, o, &out->target);
+        return UnknownField(known);
+      });
 }
 
-absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o,
-                    ObjectMetricSource* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "describedObject") return Decode(value, fp, o, &out->described_object);
-    if (key == "metric") return Decode(value, fp, o, &out->metric);
-    if (key == "target") return Decode(value, fp, o, &out->target);
-    return UnknownField(known);
-  });
+absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, ObjectMetricSource* out) {
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "describedObject") return Decode(value, fp, o, &out->described_object);
+        if (key == "metric") return Decode(value, fp, o, &out->metric);
+        if (key == "target") return Decode(value, fp, o, &out->target);
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o,
                     ExternalMetricSource* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "metric") return Decode(value, fp, o, &out->metric);
-    if (key == "target") return Decode(value, fp, o, &out->target);
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "metric") return Decode(value, fp, o, &out->metric);
+        if (key == "target") return Decode(value, fp, o, &out->target);
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, MetricSpec* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "type") return Decode(value, fp, o, &out->type);
-    if (key == "resource") return Decode(value, fp, o, &out->resource);
-    if (key == "pods") return Decode(value, fp, o, &out->pods);
-    if (key == "object") return Decode(value, fp, o, &out->object);
-    if (key == "external") return Decode(value, fp, o, &out->external);
-    if (key == "containerResource") return Decode(value, fp, o, &out->container_resource);
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "type") return Decode(value, fp, o, &out->type);
+        if (key == "resource") return Decode(value, fp, o, &out->resource);
+        if (key == "pods") return Decode(value, fp, o, &out->pods);
+        if (key == "object") return Decode(value, fp, o, &out->object);
+        if (key == "external") return Decode(value, fp, o, &out->external);
+        if (key == "containerResource") return Decode(value, fp, o, &out->container_resource);
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, HPAScalingPolicy* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "type") return Decode(value, fp, o, &out->type);
-    if (key == "value") return Decode(value, fp, o, &out->value);
-    if (key == "periodSeconds") return Decode(value, fp, o, &out->period_seconds);
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "type") return Decode(value, fp, o, &out->type);
+        if (key == "value") return Decode(value, fp, o, &out->value);
+        if (key == "periodSeconds") return Decode(value, fp, o, &out->period_seconds);
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, HPAScalingRules* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "stabilizationWindowSeconds") {
-      return Decode(value, fp, o, &out->stabilization_window_seconds);
-    }
-    if (key == "selectPolicy") return Decode(value, fp, o, &out->select_policy);
-    if (key == "policies") return Decode(value, fp, o, &out->policies);
-    if (key == "tolerance") return Decode(value, fp, o, &out->tolerance);
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "stabilizationWindowSeconds") {
+          return Decode(value, fp, o, &out->stabilization_window_seconds);
+        }
+        if (key == "selectPolicy") return Decode(value, fp, o, &out->select_policy);
+        if (key == "policies") return Decode(value, fp, o, &out->policies);
+        if (key == "tolerance") return Decode(value, fp, o, &out->tolerance);
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o,
                     HorizontalPodAutoscalerBehavior* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "scaleUp") return Decode(value, fp, o, &out->scale_up);
-    if (key == "scaleDown") return Decode(value, fp, o, &out->scale_down);
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "scaleUp") return Decode(value, fp, o, &out->scale_up);
+        if (key == "scaleDown") return Decode(value, fp, o, &out->scale_down);
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o,
                     HorizontalPodAutoscalerSpec* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "scaleTargetRef") return Decode(value, fp, o, &out->scale_target_ref);
-    if (key == "minReplicas") return Decode(value, fp, o, &out->min_replicas);
-    if (key == "maxReplicas") return Decode(value, fp, o, &out->max_replicas);
-    if (key == "metrics") return Decode(value, fp, o, &out->metrics);
-    if (key == "behavior") return Decode(value, fp, o, &out->behavior);
-    if (key == "syncPeriodSeconds") return Decode(value, fp, o, &out->sync_period_seconds);
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "scaleTargetRef") return Decode(value, fp, o, &out->scale_target_ref);
+        if (key == "minReplicas") return Decode(value, fp, o, &out->min_replicas);
+        if (key == "maxReplicas") return Decode(value, fp, o, &out->max_replicas);
+        if (key == "metrics") return Decode(value, fp, o, &out->metrics);
+        if (key == "behavior") return Decode(value, fp, o, &out->behavior);
+        if (key == "syncPeriodSeconds") return Decode(value, fp, o, &out->sync_period_seconds);
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, MetricValueStatus* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "value") return Decode(value, fp, o, &out->value);
-    if (key == "averageValue") return Decode(value, fp, o, &out->average_value);
-    if (key == "averageUtilization") return Decode(value, fp, o, &out->average_utilization);
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "value") return Decode(value, fp, o, &out->value);
+        if (key == "averageValue") return Decode(value, fp, o, &out->average_value);
+        if (key == "averageUtilization") return Decode(value, fp, o, &out->average_utilization);
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o,
                     ResourceMetricStatus* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "name") return Decode(value, fp, o, &out->name);
-    if (key == "current") return Decode(value, fp, o, &out->current);
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "name") return Decode(value, fp, o, &out->name);
+        if (key == "current") return Decode(value, fp, o, &out->current);
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o,
                     ContainerResourceMetricStatus* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "name") return Decode(value, fp, o, &out->name);
-    if (key == "container") return Decode(value, fp, o, &out->container);
-    if (key == "current") return Decode(value, fp, o, &out->current);
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "name") return Decode(value, fp, o, &out->name);
+        if (key == "container") return Decode(value, fp, o, &out->container);
+        if (key == "current") return Decode(value, fp, o, &out->current);
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, PodsMetricStatus* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "metric") return Decode(value, fp, o, &out->metric);
-    if (key == "current") return Decode(value, fp, o, &out->current);
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "metric") return Decode(value, fp, o, &out->metric);
+        if (key == "current") return Decode(value, fp, o, &out->current);
+        return UnknownField(known);
+      });
 }
 
-absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o,
-                    ObjectMetricStatus* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "metric") return Decode(value, fp, o, &out->metric);
-    if (key == "current") return Decode(value, fp, o, &out->current);
-    if (key == "describedObject") return Decode(value, fp, o, &out->described_object);
-    return UnknownField(known);
-  });
+absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, ObjectMetricStatus* out) {
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "metric") return Decode(value, fp, o, &out->metric);
+        if (key == "current") return Decode(value, fp, o, &out->current);
+        if (key == "describedObject") return Decode(value, fp, o, &out->described_object);
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o,
                     ExternalMetricStatus* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "metric") return Decode(value, fp, o, &out->metric);
-    if (key == "current") return Decode(value, fp, o, &out->current);
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "metric") return Decode(value, fp, o, &out->metric);
+        if (key == "current") return Decode(value, fp, o, &out->current);
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, MetricStatus* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "type") return Decode(value, fp, o, &out->type);
-    if (key == "resource") return Decode(value, fp, o, &out->resource);
-    if (key == "pods") return Decode(value, fp, o, &out->pods);
-    if (key == "object") return Decode(value, fp, o, &out->object);
-    if (key == "external") return Decode(value, fp, o, &out->external);
-    if (key == "containerResource") return Decode(value, fp, o, &out->container_resource);
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "type") return Decode(value, fp, o, &out->type);
+        if (key == "resource") return Decode(value, fp, o, &out->resource);
+        if (key == "pods") return Decode(value, fp, o, &out->pods);
+        if (key == "object") return Decode(value, fp, o, &out->object);
+        if (key == "external") return Decode(value, fp, o, &out->external);
+        if (key == "containerResource") return Decode(value, fp, o, &out->container_resource);
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o,
                     HorizontalPodAutoscalerCondition* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "type") return Decode(value, fp, o, &out->type);
-    if (key == "status") return Decode(value, fp, o, &out->status);
-    if (key == "lastTransitionTime") return Decode(value, fp, o, &out->last_transition_time);
-    if (key == "reason") return Decode(value, fp, o, &out->reason);
-    if (key == "message") return Decode(value, fp, o, &out->message);
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "type") return Decode(value, fp, o, &out->type);
+        if (key == "status") return Decode(value, fp, o, &out->status);
+        if (key == "lastTransitionTime") return Decode(value, fp, o, &out->last_transition_time);
+        if (key == "reason") return Decode(value, fp, o, &out->reason);
+        if (key == "message") return Decode(value, fp, o, &out->message);
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o,
                     HorizontalPodAutoscalerStatus* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "observedGeneration") return Decode(value, fp, o, &out->observed_generation);
-    if (key == "lastScaleTime") return Decode(value, fp, o, &out->last_scale_time);
-    if (key == "currentReplicas") return Decode(value, fp, o, &out->current_replicas);
-    if (key == "desiredReplicas") return Decode(value, fp, o, &out->desired_replicas);
-    if (key == "currentMetrics") return Decode(value, fp, o, &out->current_metrics);
-    if (key == "conditions") return Decode(value, fp, o, &out->conditions);
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "observedGeneration") return Decode(value, fp, o, &out->observed_generation);
+        if (key == "lastScaleTime") return Decode(value, fp, o, &out->last_scale_time);
+        if (key == "currentReplicas") return Decode(value, fp, o, &out->current_replicas);
+        if (key == "desiredReplicas") return Decode(value, fp, o, &out->desired_replicas);
+        if (key == "currentMetrics") return Decode(value, fp, o, &out->current_metrics);
+        if (key == "conditions") return Decode(value, fp, o, &out->conditions);
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o,
                     HorizontalPodAutoscaler* out) {
-  return DecodeFields(v, p, o, [&](std::string_view key, const json& value, const Path& fp,
-                                   bool* known) -> absl::Status {
-    if (key == "spec") return Decode(value, fp, o, &out->spec);
-    if (key == "status") return Decode(value, fp, o, &out->status);
-    if (key == "metadata") return Decode(value, fp, o, &out->metadata);
-    if (key == "apiVersion") return Decode(value, fp, o, &out->api_version);
-    if (key == "kind") return Decode(value, fp, o, &out->kind);
-    return UnknownField(known);
-  });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "spec") return Decode(value, fp, o, &out->spec);
+        if (key == "status") return Decode(value, fp, o, &out->status);
+        if (key == "metadata") return Decode(value, fp, o, &out->metadata);
+        if (key == "apiVersion") return Decode(value, fp, o, &out->api_version);
+        if (key == "kind") return Decode(value, fp, o, &out->kind);
+        return UnknownField(known);
+      });
 }
 
 namespace {
@@ -367,8 +388,8 @@ absl::Status FromJson(const nlohmann::json& j, HorizontalPodAutoscalerCondition*
   return json_internal::DecodeRoot(j, path, options, out);
 }
 
-absl::Status FromJson(const nlohmann::json& j, HorizontalPodAutoscaler* out,
-                      std::string_view path, const DecodeOptions& options) {
+absl::Status FromJson(const nlohmann::json& j, HorizontalPodAutoscaler* out, std::string_view path,
+                      const DecodeOptions& options) {
   return json_internal::DecodeRoot(j, path, options, out);
 }
 

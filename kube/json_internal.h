@@ -67,8 +67,9 @@ class Path {
   size_t index_ = 0;
 };
 
-// A short rendering of `value` for error messages: JSON text, strings quoted,
-// long values cut with "...".
+// A short rendering of `value` for error messages: scalars as JSON text
+// (strings quoted, long ones cut with "..."), containers as {}, [], {...} or
+// [...].
 std::string Describe(const json& value);
 
 // `<path>: expected <what>, got <value>`.
@@ -110,8 +111,7 @@ absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o,
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o,
                     ContainerResourceMetricSource* out);
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, PodsMetricSource* out);
-absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o,
-                    ObjectMetricSource* out);
+absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, ObjectMetricSource* out);
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o,
                     ExternalMetricSource* out);
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, MetricSpec* out);
@@ -127,8 +127,7 @@ absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o,
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o,
                     ContainerResourceMetricStatus* out);
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, PodsMetricStatus* out);
-absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o,
-                    ObjectMetricStatus* out);
+absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, ObjectMetricStatus* out);
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o,
                     ExternalMetricStatus* out);
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, MetricStatus* out);

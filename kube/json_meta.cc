@@ -21,143 +21,125 @@ bool IsIgnoredObjectMetaField(std::string_view key) {
 }  // namespace
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, ObjectMeta* out) {
-  return DecodeFields(v, p, o,
-                      [&](std::string_view key, const json& value, const Path& fp,
-                          bool* known) -> absl::Status {
-                        if (key == "name") return Decode(value, fp, o, &out->name);
-                        if (key == "namespace") return Decode(value, fp, o, &out->namespace_);
-                        if (key == "labels") return Decode(value, fp, o, &out->labels);
-                        if (key == "annotations") return Decode(value, fp, o, &out->annotations);
-                        if (key == "uid") return Decode(value, fp, o, &out->uid);
-                        if (key == "resourceVersion") {
-                          return Decode(value, fp, o, &out->resource_version);
-                        }
-                        if (key == "generation") return Decode(value, fp, o, &out->generation);
-                        if (key == "generateName") {
-                          return Decode(value, fp, o, &out->generate_name);
-                        }
-                        if (key == "creationTimestamp") {
-                          return Decode(value, fp, o, &out->creation_timestamp);
-                        }
-                        if (key == "deletionTimestamp") {
-                          return Decode(value, fp, o, &out->deletion_timestamp);
-                        }
-                        if (key == "deletionGracePeriodSeconds") {
-                          return Decode(value, fp, o, &out->deletion_grace_period_seconds);
-                        }
-                        if (IsIgnoredObjectMetaField(key)) return absl::OkStatus();
-                        return UnknownField(known);
-                      });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "name") return Decode(value, fp, o, &out->name);
+        if (key == "namespace") return Decode(value, fp, o, &out->namespace_);
+        if (key == "labels") return Decode(value, fp, o, &out->labels);
+        if (key == "annotations") return Decode(value, fp, o, &out->annotations);
+        if (key == "uid") return Decode(value, fp, o, &out->uid);
+        if (key == "resourceVersion") return Decode(value, fp, o, &out->resource_version);
+        if (key == "generation") return Decode(value, fp, o, &out->generation);
+        if (key == "generateName") return Decode(value, fp, o, &out->generate_name);
+        if (key == "creationTimestamp") return Decode(value, fp, o, &out->creation_timestamp);
+        if (key == "deletionTimestamp") return Decode(value, fp, o, &out->deletion_timestamp);
+        if (key == "deletionGracePeriodSeconds") {
+          return Decode(value, fp, o, &out->deletion_grace_period_seconds);
+        }
+        if (IsIgnoredObjectMetaField(key)) return absl::OkStatus();
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, ListMeta* out) {
-  return DecodeFields(v, p, o,
-                      [&](std::string_view key, const json& value, const Path& fp,
-                          bool* known) -> absl::Status {
-                        if (key == "resourceVersion") {
-                          return Decode(value, fp, o, &out->resource_version);
-                        }
-                        if (key == "continue") return Decode(value, fp, o, &out->continue_token);
-                        if (key == "remainingItemCount") {
-                          return Decode(value, fp, o, &out->remaining_item_count);
-                        }
-                        if (key == "selfLink") return absl::OkStatus();
-                        return UnknownField(known);
-                      });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "resourceVersion") return Decode(value, fp, o, &out->resource_version);
+        if (key == "continue") return Decode(value, fp, o, &out->continue_token);
+        if (key == "remainingItemCount") return Decode(value, fp, o, &out->remaining_item_count);
+        if (key == "selfLink") return absl::OkStatus();
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, StatusCause* out) {
-  return DecodeFields(v, p, o,
-                      [&](std::string_view key, const json& value, const Path& fp,
-                          bool* known) -> absl::Status {
-                        if (key == "reason") return Decode(value, fp, o, &out->reason);
-                        if (key == "message") return Decode(value, fp, o, &out->message);
-                        if (key == "field") return Decode(value, fp, o, &out->field);
-                        return UnknownField(known);
-                      });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "reason") return Decode(value, fp, o, &out->reason);
+        if (key == "message") return Decode(value, fp, o, &out->message);
+        if (key == "field") return Decode(value, fp, o, &out->field);
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, Status::Details* out) {
-  return DecodeFields(v, p, o,
-                      [&](std::string_view key, const json& value, const Path& fp,
-                          bool* known) -> absl::Status {
-                        if (key == "name") return Decode(value, fp, o, &out->name);
-                        if (key == "group") return Decode(value, fp, o, &out->group);
-                        if (key == "kind") return Decode(value, fp, o, &out->kind);
-                        if (key == "causes") return Decode(value, fp, o, &out->causes);
-                        if (key == "retryAfterSeconds") {
-                          return Decode(value, fp, o, &out->retry_after_seconds);
-                        }
-                        // The UID of the object the error is about: served,
-                        // never needed.
-                        if (key == "uid") return absl::OkStatus();
-                        return UnknownField(known);
-                      });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "name") return Decode(value, fp, o, &out->name);
+        if (key == "group") return Decode(value, fp, o, &out->group);
+        if (key == "kind") return Decode(value, fp, o, &out->kind);
+        if (key == "causes") return Decode(value, fp, o, &out->causes);
+        if (key == "retryAfterSeconds") return Decode(value, fp, o, &out->retry_after_seconds);
+        // The UID of the object the error is about: served,
+        // never needed.
+        if (key == "uid") return absl::OkStatus();
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, Status* out) {
-  return DecodeFields(v, p, o,
-                      [&](std::string_view key, const json& value, const Path& fp,
-                          bool* known) -> absl::Status {
-                        if (key == "status") return Decode(value, fp, o, &out->status);
-                        if (key == "message") return Decode(value, fp, o, &out->message);
-                        if (key == "reason") return Decode(value, fp, o, &out->reason);
-                        if (key == "code") return Decode(value, fp, o, &out->code);
-                        if (key == "details") return Decode(value, fp, o, &out->details);
-                        // Type and list metadata: checked, not kept.
-                        if (key == "kind" || key == "apiVersion") {
-                          std::string ignored;
-                          return Decode(value, fp, o, &ignored);
-                        }
-                        if (key == "metadata") {
-                          ListMeta ignored;
-                          return Decode(value, fp, o, &ignored);
-                        }
-                        return UnknownField(known);
-                      });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "status") return Decode(value, fp, o, &out->status);
+        if (key == "message") return Decode(value, fp, o, &out->message);
+        if (key == "reason") return Decode(value, fp, o, &out->reason);
+        if (key == "code") return Decode(value, fp, o, &out->code);
+        if (key == "details") return Decode(value, fp, o, &out->details);
+        // Type and list metadata: checked, not kept.
+        if (key == "kind" || key == "apiVersion") {
+          std::string ignored;
+          return Decode(value, fp, o, &ignored);
+        }
+        if (key == "metadata") {
+          ListMeta ignored;
+          return Decode(value, fp, o, &ignored);
+        }
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, ObjectReference* out) {
-  return DecodeFields(v, p, o,
-                      [&](std::string_view key, const json& value, const Path& fp,
-                          bool* known) -> absl::Status {
-                        if (key == "kind") return Decode(value, fp, o, &out->kind);
-                        if (key == "name") return Decode(value, fp, o, &out->name);
-                        if (key == "namespace") return Decode(value, fp, o, &out->namespace_);
-                        if (key == "apiVersion") return Decode(value, fp, o, &out->api_version);
-                        if (key == "uid") return Decode(value, fp, o, &out->uid);
-                        if (key == "resourceVersion") {
-                          return Decode(value, fp, o, &out->resource_version);
-                        }
-                        // Points into the object ("spec.containers{app}"); the
-                        // HPA's events never set it.
-                        if (key == "fieldPath") return absl::OkStatus();
-                        return UnknownField(known);
-                      });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "kind") return Decode(value, fp, o, &out->kind);
+        if (key == "name") return Decode(value, fp, o, &out->name);
+        if (key == "namespace") return Decode(value, fp, o, &out->namespace_);
+        if (key == "apiVersion") return Decode(value, fp, o, &out->api_version);
+        if (key == "uid") return Decode(value, fp, o, &out->uid);
+        if (key == "resourceVersion") return Decode(value, fp, o, &out->resource_version);
+        // Points into the object ("spec.containers{app}"); the
+        // HPA's events never set it.
+        if (key == "fieldPath") return absl::OkStatus();
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o,
                     LabelSelectorRequirement* out) {
-  return DecodeFields(v, p, o,
-                      [&](std::string_view key, const json& value, const Path& fp,
-                          bool* known) -> absl::Status {
-                        if (key == "key") return Decode(value, fp, o, &out->key);
-                        if (key == "operator") return Decode(value, fp, o, &out->op);
-                        if (key == "values") return Decode(value, fp, o, &out->values);
-                        return UnknownField(known);
-                      });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "key") return Decode(value, fp, o, &out->key);
+        if (key == "operator") return Decode(value, fp, o, &out->op);
+        if (key == "values") return Decode(value, fp, o, &out->values);
+        return UnknownField(known);
+      });
 }
 
 absl::Status Decode(const json& v, const Path& p, const DecodeOptions& o, LabelSelectorSpec* out) {
-  return DecodeFields(v, p, o,
-                      [&](std::string_view key, const json& value, const Path& fp,
-                          bool* known) -> absl::Status {
-                        if (key == "matchLabels") return Decode(value, fp, o, &out->match_labels);
-                        if (key == "matchExpressions") {
-                          return Decode(value, fp, o, &out->match_expressions);
-                        }
-                        return UnknownField(known);
-                      });
+  return DecodeFields(
+      v, p, o,
+      [&](std::string_view key, const json& value, const Path& fp, bool* known) -> absl::Status {
+        if (key == "matchLabels") return Decode(value, fp, o, &out->match_labels);
+        if (key == "matchExpressions") return Decode(value, fp, o, &out->match_expressions);
+        return UnknownField(known);
+      });
 }
 
 json EncodeObjectReference(const ObjectReference& ref) {

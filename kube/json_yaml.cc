@@ -44,9 +44,9 @@ absl::Status PositionError(const YAML::Mark& mark, std::string_view message) {
     return absl::InvalidArgumentError(
         absl::StrCat("yaml: ", absl::string_view(message.data(), message.size())));
   }
-  return absl::InvalidArgumentError(absl::StrCat("yaml: line ", mark.line + 1, ", column ",
-                                                 mark.column + 1, ": ",
-                                                 absl::string_view(message.data(), message.size())));
+  return absl::InvalidArgumentError(
+      absl::StrCat("yaml: line ", mark.line + 1, ", column ", mark.column + 1, ": ",
+                   absl::string_view(message.data(), message.size())));
 }
 
 std::string Quote(const std::string& s) { return absl::StrCat("\"", absl::CHexEscape(s), "\""); }
@@ -302,8 +302,10 @@ class Converter {
       return PositionError(node.Mark(), absl::StrCat("unsupported tag ", Quote(tag)));
     }
     json out = json::object();
-    for (auto it = node.begin(); it != node.end(); ++it) {
-      const YAML::Node& key = it->first;
+    // Each entry is a temporary (key, value) pair; the loop variable keeps it
+    // alive for the body (`it->first` would dangle).
+    for (const auto& entry : node) {
+      const YAML::Node& key = entry.first;
       if (!key.IsScalar()) {
         return PositionError(key.Mark(), "mapping keys must be strings or other scalars");
       }
@@ -314,7 +316,7 @@ class Converter {
       if (out.contains(name)) {
         return PositionError(key.Mark(), absl::StrCat("duplicate key ", Quote(name)));
       }
-      ASSIGN_OR_RETURN(json value, Convert(it->second, depth + 1));
+      ASSIGN_OR_RETURN(json value, Convert(entry.second, depth + 1));
       out[name] = std::move(value);
     }
     return out;
