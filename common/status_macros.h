@@ -18,17 +18,17 @@
 #define HORIZON_STATUS_CONCAT_INNER_(a, b) a##b
 #define HORIZON_STATUS_CONCAT_(a, b) HORIZON_STATUS_CONCAT_INNER_(a, b)
 
-#define RETURN_IF_ERROR(expr)                                        \
-  do {                                                               \
-    const ::absl::Status horizon_status_ = (expr);                   \
+#define RETURN_IF_ERROR(expr)                                              \
+  do {                                                                     \
+    const ::absl::Status horizon_status_ = (expr);                         \
     if (ABSL_PREDICT_FALSE(!horizon_status_.ok())) return horizon_status_; \
   } while (0)
 
 #define ASSIGN_OR_RETURN(lhs, expr) \
   HORIZON_ASSIGN_OR_RETURN_IMPL_(HORIZON_STATUS_CONCAT_(horizon_statusor_, __LINE__), lhs, expr)
 
-#define HORIZON_ASSIGN_OR_RETURN_IMPL_(statusor, lhs, expr) \
-  auto statusor = (expr);                                   \
+#define HORIZON_ASSIGN_OR_RETURN_IMPL_(statusor, lhs, expr)                    \
+  auto statusor = (expr);                                                      \
   if (ABSL_PREDICT_FALSE(!statusor.ok())) return std::move(statusor).status(); \
   lhs = std::move(statusor).value()
 
@@ -38,9 +38,8 @@ namespace horizon {
 // keeping the code. OK stays OK.
 inline absl::Status Annotate(const absl::Status& status, std::string_view context) {
   if (status.ok()) return status;
-  return absl::Status(status.code(),
-                      absl::StrCat(absl::string_view(context.data(), context.size()), ": ",
-                                   status.message()));
+  return absl::Status(status.code(), absl::StrCat(absl::string_view(context.data(), context.size()),
+                                                  ": ", status.message()));
 }
 
 }  // namespace horizon

@@ -57,7 +57,8 @@ struct MetricExplanation {
 
 // One stage that moved (or held) the replica count.
 struct Stage {
-  std::string stage;  // tolerance, rebalance, max-over-metrics, stabilization, rate-limit, min-max, ...
+  std::string
+      stage;  // tolerance, rebalance, max-over-metrics, stabilization, rate-limit, min-max, ...
   int32_t from = 0;
   int32_t to = 0;
   std::string reason;  // a condition reason or a short key

@@ -62,7 +62,8 @@ class ScenarioScaleWriter final : public ScaleWriter {
   const Scenario& s_;
 };
 
-bool QuantityOptEqual(const std::optional<kube::Quantity>& a, const std::optional<kube::Quantity>& b) {
+bool QuantityOptEqual(const std::optional<kube::Quantity>& a,
+                      const std::optional<kube::Quantity>& b) {
   if (a.has_value() != b.has_value()) return false;
   return !a.has_value() || *a == *b;
 }
@@ -90,7 +91,8 @@ bool IdentifierEqual(const kube::MetricIdentifier& a, const kube::MetricIdentifi
   return a.name == b.name && SelectorSpecEqual(a.selector, b.selector);
 }
 
-bool RefEqual(const kube::CrossVersionObjectReference& a, const kube::CrossVersionObjectReference& b) {
+bool RefEqual(const kube::CrossVersionObjectReference& a,
+              const kube::CrossVersionObjectReference& b) {
   return a.kind == b.kind && a.name == b.name && a.api_version == b.api_version;
 }
 
@@ -206,8 +208,8 @@ class Reconcile {
   }
 
   // computeReplicasForMetrics: -1 means "no decision".
-  int32_t ComputeReplicasForMetrics(std::string* metric_name, std::vector<kube::MetricStatus>* statuses,
-                                    std::string* error);
+  int32_t ComputeReplicasForMetrics(std::string* metric_name,
+                                    std::vector<kube::MetricStatus>* statuses, std::string* error);
   absl::Status ValidateAndParseSelector(std::vector<const kube::Pod*>* pods);
 
   // Writes the status fields upstream's setStatus writes and finishes `d_`.
@@ -234,9 +236,9 @@ absl::Status Reconcile::ValidateAndParseSelector(std::vector<const kube::Pod*>* 
   }
   absl::StatusOr<kube::Selector> selector = kube::Selector::Parse(text);
   if (!selector.ok()) {
-    const std::string e = absl::StrCat(
-        "couldn't convert selector into a corresponding internal selector object: ",
-        View(selector.status()));
+    const std::string e =
+        absl::StrCat("couldn't convert selector into a corresponding internal selector object: ",
+                     View(selector.status()));
     Event("Warning", "InvalidSelector", e);
     SetCondition(kube::kScalingActive, "False", "InvalidSelector", e);
     return absl::InvalidArgumentError(e);
@@ -310,8 +312,8 @@ int32_t Reconcile::ComputeReplicasForMetrics(std::string* metric_name,
       if (invalid == 0) {
         first_error = outcome.error;
         first_reason = outcome.failure_reason;
-        first_message =
-            absl::StrCat("the HPA was unable to compute the replica count: ", outcome.event_message);
+        first_message = absl::StrCat("the HPA was unable to compute the replica count: ",
+                                     outcome.event_message);
       }
       ++invalid;
       continue;
@@ -328,29 +330,30 @@ int32_t Reconcile::ComputeReplicasForMetrics(std::string* metric_name,
   }
   if (invalid >= static_cast<int>(specs.size()) || (invalid > 0 && replicas < s_.scale.replicas)) {
     SetCondition(kube::kScalingActive, "False", first_reason, first_message);
-    AddStage("metrics", s_.scale.replicas, s_.scale.replicas, first_reason,
-          invalid >= static_cast<int>(specs.size())
-              ? "No metric could be computed, so the target is left alone."
-              : absl::StrFormat("A metric failed and the others would scale down to %d; Horizon "
-                                "never scales down on partial data, so the target is left alone.",
-                                replicas));
+    AddStage(
+        "metrics", s_.scale.replicas, s_.scale.replicas, first_reason,
+        invalid >= static_cast<int>(specs.size())
+            ? "No metric could be computed, so the target is left alone."
+            : absl::StrFormat("A metric failed and the others would scale down to %d; Horizon "
+                              "never scales down on partial data, so the target is left alone.",
+                              replicas));
     return -1;
   }
   SetCondition(kube::kScalingActive, "True", "ValidMetricFound",
                absl::StrCat("the HPA was able to successfully calculate a replica count from ",
                             *metric_name));
-  AddStage("max-over-metrics", s_.scale.replicas, replicas, "ValidMetricFound",
-        specs.size() == 1
-            ? absl::StrFormat("The metric %s proposes %d replicas.", *metric_name, replicas)
-            : absl::StrFormat("The largest proposal over %d metrics is %d replicas, from %s%s.",
-                              specs.size(), replicas, *metric_name,
-                              invalid > 0 ? absl::StrFormat(" (%d metric(s) failed)", invalid)
-                                          : ""));
+  AddStage(
+      "max-over-metrics", s_.scale.replicas, replicas, "ValidMetricFound",
+      specs.size() == 1
+          ? absl::StrFormat("The metric %s proposes %d replicas.", *metric_name, replicas)
+          : absl::StrFormat("The largest proposal over %d metrics is %d replicas, from %s%s.",
+                            specs.size(), replicas, *metric_name,
+                            invalid > 0 ? absl::StrFormat(" (%d metric(s) failed)", invalid) : ""));
   return replicas;
 }
 
-Decision Reconcile::Finish(int32_t current, int32_t desired, std::vector<kube::MetricStatus> statuses,
-                           bool rescale) {
+Decision Reconcile::Finish(int32_t current, int32_t desired,
+                           std::vector<kube::MetricStatus> statuses, bool rescale) {
   kube::HorizontalPodAutoscalerStatus status;
   status.current_replicas = current;
   status.desired_replicas = desired;
@@ -381,8 +384,8 @@ Decision Reconcile::Run() {
   }
   conditions_ = hpa_.status.conditions;
   if (!gates.hpa_scale_to_zero) calc::RemoveCondition(&conditions_, kube::kScaledToZero);
-  reference_ = absl::StrFormat("%s/%s/%s", hpa_.spec.scale_target_ref.kind, hpa_.metadata.namespace_,
-                               hpa_.spec.scale_target_ref.name);
+  reference_ = absl::StrFormat("%s/%s/%s", hpa_.spec.scale_target_ref.kind,
+                               hpa_.metadata.namespace_, hpa_.spec.scale_target_ref.name);
 
   // The controller's memory, carried forward whatever happens.
   std::optional<std::vector<Recommendation>> recommendations;
@@ -394,8 +397,10 @@ Decision Reconcile::Run() {
   }
   std::vector<ScaleEventRecord> up_events, down_events;
   for (const ScaleEvent& e : s_.history.scale_events) {
-    if (e.replica_change > 0) up_events.push_back(ScaleEventRecord{e.time, e.replica_change, false});
-    if (e.replica_change < 0) down_events.push_back(ScaleEventRecord{e.time, -e.replica_change, false});
+    if (e.replica_change > 0)
+      up_events.push_back(ScaleEventRecord{e.time, e.replica_change, false});
+    if (e.replica_change < 0)
+      down_events.push_back(ScaleEventRecord{e.time, -e.replica_change, false});
   }
   auto save_history = [&]() {
     d_.history.recommendations.reset();
@@ -406,8 +411,10 @@ Decision Reconcile::Run() {
       }
     }
     d_.history.scale_events.clear();
-    for (const ScaleEventRecord& e : up_events) d_.history.scale_events.push_back(ScaleEvent{e.time, e.change});
-    for (const ScaleEventRecord& e : down_events) d_.history.scale_events.push_back(ScaleEvent{e.time, -e.change});
+    for (const ScaleEventRecord& e : up_events)
+      d_.history.scale_events.push_back(ScaleEvent{e.time, e.change});
+    for (const ScaleEventRecord& e : down_events)
+      d_.history.scale_events.push_back(ScaleEvent{e.time, -e.change});
   };
 
   const int32_t current = s_.scale.replicas;
@@ -416,12 +423,15 @@ Decision Reconcile::Run() {
   if (!gv.ok() || s_.scale.get_error.has_value()) {
     const std::string msg = gv.ok() ? *s_.scale.get_error : std::string(View(gv));
     Event("Warning", "FailedGetScale", msg);
-    SetCondition(kube::kAbleToScale, "False", "FailedGetScale",
-                 absl::StrCat("the HPA controller was unable to get the target's current scale: ", msg));
-    d_.error = gv.ok() ? absl::StrFormat("failed to query scale subresource for %s: %s", reference_, msg)
-                       : absl::StrCat("invalid API version in scale target reference: ", msg);
+    SetCondition(
+        kube::kAbleToScale, "False", "FailedGetScale",
+        absl::StrCat("the HPA controller was unable to get the target's current scale: ", msg));
+    d_.error =
+        gv.ok() ? absl::StrFormat("failed to query scale subresource for %s: %s", reference_, msg)
+                : absl::StrCat("invalid API version in scale target reference: ", msg);
     d_.desired_replicas = current;
-    AddStage("get-scale", current, current, "FailedGetScale", "The target's scale could not be read; nothing changes.");
+    AddStage("get-scale", current, current, "FailedGetScale",
+             "The target's scale could not be read; nothing changes.");
     save_history();
     // Nothing but the conditions changes in the status.
     kube::HorizontalPodAutoscalerStatus status = hpa_.status;
@@ -462,24 +472,27 @@ Decision Reconcile::Run() {
       compute_metrics = false;
       SetCondition(kube::kScalingActive, "False", "ScalingDisabled",
                    "scaling is disabled since the replica count of the target is zero");
-      AddStage("scaling-disabled", 0, 0, "ScalingDisabled",
-            "The target has 0 replicas and is not eligible to scale from zero, so autoscaling is "
-            "disabled.");
+      AddStage(
+          "scaling-disabled", 0, 0, "ScalingDisabled",
+          "The target has 0 replicas and is not eligible to scale from zero, so autoscaling is "
+          "disabled.");
     }
   } else if (current > max_replicas) {
     rescale_reason = "Current number of replicas above Spec.MaxReplicas";
     desired = max_replicas;
     compute_metrics = false;
-    AddStage("min-max", current, desired, "TooManyReplicas",
-          absl::StrFormat("The target has %d replicas, above maxReplicas %d; metrics are not read.",
-                          current, max_replicas));
+    AddStage(
+        "min-max", current, desired, "TooManyReplicas",
+        absl::StrFormat("The target has %d replicas, above maxReplicas %d; metrics are not read.",
+                        current, max_replicas));
   } else if (current < min_replicas) {
     rescale_reason = "Current number of replicas below Spec.MinReplicas";
     desired = min_replicas;
     compute_metrics = false;
-    AddStage("min-max", current, desired, "TooFewReplicas",
-          absl::StrFormat("The target has %d replicas, below minReplicas %d; metrics are not read.",
-                          current, min_replicas));
+    AddStage(
+        "min-max", current, desired, "TooFewReplicas",
+        absl::StrFormat("The target has %d replicas, below minReplicas %d; metrics are not read.",
+                        current, min_replicas));
   }
 
   if (compute_metrics) {
@@ -508,11 +521,10 @@ Decision Reconcile::Run() {
     const int32_t before = desired;
     calc::NormalizeResult n;
     if (!hpa_.spec.behavior.has_value()) {
-      n = calc::NormalizeWithoutBehavior(current, desired, min_replicas, max_replicas,
-                                         s_.controller.downscale_stabilization_window,
-                                         s_.controller.scale_up_limit_factor,
-                                         s_.controller.scale_up_limit_minimum, now_,
-                                         &*recommendations);
+      n = calc::NormalizeWithoutBehavior(
+          current, desired, min_replicas, max_replicas,
+          s_.controller.downscale_stabilization_window, s_.controller.scale_up_limit_factor,
+          s_.controller.scale_up_limit_minimum, now_, &*recommendations);
     } else {
       kube::HorizontalPodAutoscalerBehavior behavior = *hpa_.spec.behavior;
       if (behavior.scale_down.has_value() && !behavior.scale_down->stabilization_window_seconds) {
@@ -524,28 +536,29 @@ Decision Reconcile::Run() {
     }
     SetCondition(kube::kAbleToScale, "True", n.able_reason, n.able_message);
     if (n.stabilized != before) {
-      AddStage("stabilization", before, n.stabilized, n.able_reason,
-            n.stabilized > before
-                ? absl::StrFormat("A higher recommendation within the stabilization window holds "
-                                  "the count at %d.",
-                                  n.stabilized)
-                : absl::StrFormat("A lower recommendation within the scale-up stabilization "
-                                  "window holds the count at %d.",
-                                  n.stabilized));
+      AddStage(
+          "stabilization", before, n.stabilized, n.able_reason,
+          n.stabilized > before
+              ? absl::StrFormat("A higher recommendation within the stabilization window holds "
+                                "the count at %d.",
+                                n.stabilized)
+              : absl::StrFormat("A lower recommendation within the scale-up stabilization "
+                                "window holds the count at %d.",
+                                n.stabilized));
     }
     SetCondition(kube::kScalingLimited, n.limited ? "True" : "False", n.limited_reason,
                  n.limited_message);
     if (n.limited) {
       AddStage(n.limited_reason == "ScaleUpLimit" || n.limited_reason == "ScaleDownLimit"
-                ? "rate-limit"
-                : "min-max",
-            n.stabilized, n.desired, n.limited_reason,
-            absl::StrFormat("%s: limited to %d.", n.limited_message, n.desired));
+                   ? "rate-limit"
+                   : "min-max",
+               n.stabilized, n.desired, n.limited_reason,
+               absl::StrFormat("%s: limited to %d.", n.limited_message, n.desired));
     }
     desired = n.desired;
     if (current == 0 && min_replicas != 0 && scaled_to_zero_condition && desired < min_replicas) {
       AddStage("min-max", desired, min_replicas, "TooFewReplicas",
-            "Scaling up from zero goes at least to minReplicas.");
+               "Scaling up from zero goes at least to minReplicas.");
       desired = min_replicas;
     }
     rescale = desired != current;
@@ -561,19 +574,20 @@ Decision Reconcile::Run() {
       Event("Warning", "FailedRescale",
             absl::StrFormat("New size: %d; reason: %s; error: %s", desired, rescale_reason,
                             View(write)));
-      SetCondition(kube::kAbleToScale, "False", "FailedUpdateScale",
-                   absl::StrCat("the HPA controller was unable to update the target scale: ",
-                                View(write)));
+      SetCondition(
+          kube::kAbleToScale, "False", "FailedUpdateScale",
+          absl::StrCat("the HPA controller was unable to update the target scale: ", View(write)));
       d_.error = absl::StrFormat("failed to rescale %s: %s", reference_, View(write));
       d_.desired_replicas = current;
       AddStage("scale-write", current, current, "FailedUpdateScale",
-            absl::StrFormat("Writing %d replicas failed: %s", desired, View(write)));
+               absl::StrFormat("Writing %d replicas failed: %s", desired, View(write)));
       save_history();
       return Finish(current, hpa_.status.desired_replicas, std::move(statuses), false);
     }
     d_.scale_write.succeeded = true;
-    SetCondition(kube::kAbleToScale, "True", "SucceededRescale",
-                 absl::StrFormat("the HPA controller was able to update the target scale to %d", desired));
+    SetCondition(
+        kube::kAbleToScale, "True", "SucceededRescale",
+        absl::StrFormat("the HPA controller was able to update the target scale to %d", desired));
     Event("Normal", "SuccessfulRescale",
           absl::StrFormat("New size: %d; reason: %s", desired, rescale_reason));
     if (hpa_.spec.behavior.has_value()) {
@@ -588,12 +602,13 @@ Decision Reconcile::Run() {
                      "the HPA controller did not scale the workload to zero");
       }
     }
-    AddStage("scale-write", current, desired, "SucceededRescale",
-          absl::StrFormat("Scaled from %d to %d replicas (%s).", current, desired, rescale_reason));
+    AddStage(
+        "scale-write", current, desired, "SucceededRescale",
+        absl::StrFormat("Scaled from %d to %d replicas (%s).", current, desired, rescale_reason));
   } else {
     desired = current;
     AddStage("decision", current, current, "NoChange",
-          absl::StrFormat("The target stays at %d replicas.", current));
+             absl::StrFormat("The target stays at %d replicas.", current));
   }
   d_.desired_replicas = desired;
   save_history();

@@ -26,11 +26,11 @@ namespace horizon::hpa {
 
 // Feature gates the decision depends on; defaults as Kubernetes 1.37.
 struct FeatureGates {
-  bool hpa_scale_to_zero = true;             // HPAScaleToZero
-  bool hpa_configurable_tolerance = true;    // HPAConfigurableTolerance
-  bool hpa_generation = false;               // HPAGeneration (status.observedGeneration)
-  bool pod_level_resources = true;           // PodLevelResources
-  bool hpa_configurable_sync_period = false; // HPAConfigurableSyncPeriod
+  bool hpa_scale_to_zero = true;              // HPAScaleToZero
+  bool hpa_configurable_tolerance = true;     // HPAConfigurableTolerance
+  bool hpa_generation = false;                // HPAGeneration (status.observedGeneration)
+  bool pod_level_resources = true;            // PodLevelResources
+  bool hpa_configurable_sync_period = false;  // HPAConfigurableSyncPeriod
 };
 
 // The controller's flags (kube-controller-manager's names and defaults).

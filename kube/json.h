@@ -73,8 +73,8 @@ absl::Status FromJson(const nlohmann::json& j, ListMeta* out, std::string_view p
                       const DecodeOptions& options = {});
 absl::Status FromJson(const nlohmann::json& j, Status* out, std::string_view path = "",
                       const DecodeOptions& options = {});
-absl::Status FromJson(const nlohmann::json& j, LabelSelectorSpec* out,
-                      std::string_view path = "", const DecodeOptions& options = {});
+absl::Status FromJson(const nlohmann::json& j, LabelSelectorSpec* out, std::string_view path = "",
+                      const DecodeOptions& options = {});
 absl::Status FromJson(const nlohmann::json& j, MetricSpec* out, std::string_view path = "",
                       const DecodeOptions& options = {});
 absl::Status FromJson(const nlohmann::json& j, MetricStatus* out, std::string_view path = "",

@@ -30,8 +30,9 @@ Scenario MakeScenario(int pods, bool three_metrics) {
   if (three_metrics) {
     kube::MetricSpec rps;
     rps.type = kube::kPodsMetricSourceType;
-    rps.pods = kube::PodsMetricSource{{"http_requests_per_second", {}},
-                                      {kube::kAverageValueMetricType, {}, kube::Quantity::FromInt(10), {}}};
+    rps.pods = kube::PodsMetricSource{
+        {"http_requests_per_second", {}},
+        {kube::kAverageValueMetricType, {}, kube::Quantity::FromInt(10), {}}};
     s.hpa.spec.metrics.push_back(rps);
     kube::MetricSpec queue;
     queue.type = kube::kExternalMetricSourceType;
@@ -41,11 +42,13 @@ Scenario MakeScenario(int pods, bool three_metrics) {
     s.hpa.spec.metrics.push_back(queue);
   }
   kube::HorizontalPodAutoscalerBehavior behavior;
-  behavior.scale_up = kube::HPAScalingRules{0, std::string("Max"),
-                                            std::vector<kube::HPAScalingPolicy>{{"Pods", 4, 15}, {"Percent", 100, 15}},
-                                            {}};
-  behavior.scale_down = kube::HPAScalingRules{300, std::string("Max"),
-                                              std::vector<kube::HPAScalingPolicy>{{"Percent", 100, 15}}, {}};
+  behavior.scale_up = kube::HPAScalingRules{
+      0,
+      std::string("Max"),
+      std::vector<kube::HPAScalingPolicy>{{"Pods", 4, 15}, {"Percent", 100, 15}},
+      {}};
+  behavior.scale_down = kube::HPAScalingRules{
+      300, std::string("Max"), std::vector<kube::HPAScalingPolicy>{{"Percent", 100, 15}}, {}};
   s.hpa.spec.behavior = behavior;
   s.scale.replicas = pods;
   s.scale.status_replicas = pods;
@@ -77,7 +80,8 @@ Scenario MakeScenario(int pods, bool three_metrics) {
   }
   if (three_metrics) {
     s.metrics.external.push_back(ExternalMetricValues{
-        "queue_length", kube::LabelSelectorSpec{{{"queue", "orders"}}, {}},
+        "queue_length",
+        kube::LabelSelectorSpec{{{"queue", "orders"}}, {}},
         {kube::Quantity::FromInt(25LL * pods), kube::Quantity::FromInt(5LL * pods)},
         kNow - absl::Seconds(5)});
   }

@@ -23,8 +23,10 @@ constexpr char kScaleUpLimitMessage[] =
     "the desired replica count is increasing faster than the maximum scale rate";
 constexpr char kScaleDownLimitMessage[] =
     "the desired replica count is decreasing faster than the maximum scale rate";
-constexpr char kTooManyMessage[] = "the desired replica count is more than the maximum replica count";
-constexpr char kTooFewMessage[] = "the desired replica count is less than the minimum replica count";
+constexpr char kTooManyMessage[] =
+    "the desired replica count is more than the maximum replica count";
+constexpr char kTooFewMessage[] =
+    "the desired replica count is less than the minimum replica count";
 
 // Stores an unstabilised recommendation, reusing the slot of `old_index` if any.
 void Record(std::vector<Recommendation>* recs, bool found_old, size_t old_index, int32_t value,
@@ -50,7 +52,8 @@ int32_t Saturate(double v) {
 int32_t LongestPeriod(const kube::HPAScalingRules* rules) {
   int32_t longest = 0;
   if (rules == nullptr || !rules->policies.has_value()) return 0;
-  for (const kube::HPAScalingPolicy& p : *rules->policies) longest = std::max(longest, p.period_seconds);
+  for (const kube::HPAScalingPolicy& p : *rules->policies)
+    longest = std::max(longest, p.period_seconds);
   return longest;
 }
 
@@ -109,8 +112,8 @@ NormalizeResult NormalizeWithoutBehavior(int32_t current, int32_t recommended, i
   }
 
   // Clamp to [min, min(max, scale-up cap)].
-  const int32_t scale_up_limit = Saturate(std::max(
-      scale_up_limit_factor * static_cast<double>(current), scale_up_limit_minimum));
+  const int32_t scale_up_limit = Saturate(
+      std::max(scale_up_limit_factor * static_cast<double>(current), scale_up_limit_minimum));
   int32_t maximum = max_replicas;
   std::string limit_reason = "TooManyReplicas";
   std::string limit_message = kTooManyMessage;
@@ -160,7 +163,8 @@ int32_t ScaleUpLimit(int32_t current, const std::vector<ScaleEventRecord>& up,
   const std::string select = rules.select_policy.value_or(kube::kMaxChangePolicySelect);
   if (select == kube::kDisabledPolicySelect) return current;
   const bool pick_min = select == kube::kMinChangePolicySelect;
-  int32_t result = pick_min ? std::numeric_limits<int32_t>::max() : std::numeric_limits<int32_t>::min();
+  int32_t result =
+      pick_min ? std::numeric_limits<int32_t>::max() : std::numeric_limits<int32_t>::min();
   if (!rules.policies.has_value()) return result;
   for (const kube::HPAScalingPolicy& p : *rules.policies) {
     const int32_t start = current - ReplicasChangedInPeriod(p.period_seconds, up, now) +
@@ -170,8 +174,8 @@ int32_t ScaleUpLimit(int32_t current, const std::vector<ScaleEventRecord>& up,
       proposed = start + p.value;
     } else if (p.type == kube::kPercentScalingPolicy) {
       // Rounded up so a small percentage still adds a replica.
-      proposed = Saturate(std::ceil(static_cast<double>(start) *
-                                    (1 + static_cast<double>(p.value) / 100)));
+      proposed = Saturate(
+          std::ceil(static_cast<double>(start) * (1 + static_cast<double>(p.value) / 100)));
     }
     result = pick_min ? std::min(result, proposed) : std::max(result, proposed);
   }
@@ -184,7 +188,8 @@ int32_t ScaleDownLimit(int32_t current, const std::vector<ScaleEventRecord>& up,
   const std::string select = rules.select_policy.value_or(kube::kMaxChangePolicySelect);
   if (select == kube::kDisabledPolicySelect) return current;
   const bool pick_max = select == kube::kMinChangePolicySelect;  // smallest change = largest count
-  int32_t result = pick_max ? std::numeric_limits<int32_t>::min() : std::numeric_limits<int32_t>::max();
+  int32_t result =
+      pick_max ? std::numeric_limits<int32_t>::min() : std::numeric_limits<int32_t>::max();
   if (!rules.policies.has_value()) return result;
   for (const kube::HPAScalingPolicy& p : *rules.policies) {
     const int32_t start = current - ReplicasChangedInPeriod(p.period_seconds, up, now) +
@@ -194,8 +199,8 @@ int32_t ScaleDownLimit(int32_t current, const std::vector<ScaleEventRecord>& up,
       proposed = start - p.value;
     } else if (p.type == kube::kPercentScalingPolicy) {
       // Truncated toward zero, as a Go int32 conversion does.
-      proposed = Saturate(std::trunc(static_cast<double>(start) *
-                                     (1 - static_cast<double>(p.value) / 100)));
+      proposed = Saturate(
+          std::trunc(static_cast<double>(start) * (1 - static_cast<double>(p.value) / 100)));
     }
     result = pick_max ? std::max(result, proposed) : std::min(result, proposed);
   }
@@ -210,13 +215,15 @@ NormalizeResult NormalizeWithBehavior(const kube::HorizontalPodAutoscalerBehavio
                                       const std::vector<ScaleEventRecord>& scale_down_events) {
   static const kube::HPAScalingRules kEmptyRules;
   const kube::HPAScalingRules& up_rules = behavior.scale_up ? *behavior.scale_up : kEmptyRules;
-  const kube::HPAScalingRules& down_rules = behavior.scale_down ? *behavior.scale_down : kEmptyRules;
+  const kube::HPAScalingRules& down_rules =
+      behavior.scale_down ? *behavior.scale_down : kEmptyRules;
   NormalizeResult r;
 
   // Stabilise: a scale-up needs every recommendation of the up window above
   // current (and goes to their minimum); a scale-down goes to the maximum of
   // the down window.
-  const absl::Time up_cutoff = now - absl::Seconds(up_rules.stabilization_window_seconds.value_or(0));
+  const absl::Time up_cutoff =
+      now - absl::Seconds(up_rules.stabilization_window_seconds.value_or(0));
   const absl::Time down_cutoff =
       now - absl::Seconds(down_rules.stabilization_window_seconds.value_or(0));
   int32_t up_recommendation = recommended;

@@ -14,7 +14,8 @@ namespace {
 // Go's zero time.Time (0001-01-01T00:00:00Z): what an unset
 // lastTransitionTime compares as upstream.
 absl::Time GoZeroTime() {
-  static const absl::Time t = absl::FromCivil(absl::CivilSecond(1, 1, 1, 0, 0, 0), absl::UTCTimeZone());
+  static const absl::Time t =
+      absl::FromCivil(absl::CivilSecond(1, 1, 1, 0, 0, 0), absl::UTCTimeZone());
   return t;
 }
 
@@ -46,7 +47,8 @@ Matching MatchSamples(const std::vector<const kube::Pod*>& pods,
   // Keyed like upstream's map: a later sample for the same pod wins.
   absl::flat_hash_map<absl::string_view, int> by_pod;
   by_pod.reserve(samples.size());
-  for (size_t i = 0; i < samples.size(); ++i) by_pod[AbslView(samples[i].pod)] = static_cast<int>(i);
+  for (size_t i = 0; i < samples.size(); ++i)
+    by_pod[AbslView(samples[i].pod)] = static_cast<int>(i);
   for (size_t i = 0; i < pods.size(); ++i) {
     auto it = by_pod.find(AbslView(pods[i]->metadata.name));
     if (it == by_pod.end()) continue;
@@ -155,8 +157,9 @@ absl::StatusOr<int64_t> ContainerRequests(const kube::Pod& pod, std::string_view
     if (container.empty() || container == c.name) {
       auto it = c.resources.requests.find(resource);
       if (it == c.resources.requests.end()) {
-        error = absl::InvalidArgumentError(absl::StrFormat(
-            "missing request for %s in container %s of Pod %s", resource, c.name, pod.metadata.name));
+        error = absl::InvalidArgumentError(
+            absl::StrFormat("missing request for %s in container %s of Pod %s", resource, c.name,
+                            pod.metadata.name));
         return false;
       }
       request += it->second.MilliValue();
@@ -200,8 +203,8 @@ absl::StatusOr<int64_t> PodLevelRequests(const kube::Pod& pod, const std::string
     }
   }
   if (!any) {
-    return absl::InvalidArgumentError(absl::StrFormat("missing pod-level request for %s in Pod %s",
-                                                      resource, pod.metadata.name));
+    return absl::InvalidArgumentError(
+        absl::StrFormat("missing pod-level request for %s in Pod %s", resource, pod.metadata.name));
   }
   return sum;
 }
@@ -213,9 +216,10 @@ absl::StatusOr<std::vector<int64_t>> CalculateRequests(const std::vector<const k
   std::vector<int64_t> requests(pods.size());
   for (size_t i = 0; i < pods.size(); ++i) {
     const kube::Pod& pod = *pods[i];
-    absl::StatusOr<int64_t> r = (pod_level_resources && container.empty() && PodLevelRequestsSet(pod))
-                                    ? PodLevelRequests(pod, resource)
-                                    : ContainerRequests(pod, container, resource);
+    absl::StatusOr<int64_t> r =
+        (pod_level_resources && container.empty() && PodLevelRequestsSet(pod))
+            ? PodLevelRequests(pod, resource)
+            : ContainerRequests(pod, container, resource);
     if (!r.ok()) return r.status();
     requests[i] = *r;
   }
@@ -259,8 +263,8 @@ absl::StatusOr<UtilizationRatio> ResourceUtilizationRatio(const std::vector<Entr
     utilization = static_cast<int32_t>(percentage);
   }
   const int64_t raw = static_cast<int64_t>(metrics_total / num_entries);
-  return UtilizationRatio{static_cast<double>(utilization) / static_cast<double>(target_utilization),
-                          utilization, raw};
+  return UtilizationRatio{
+      static_cast<double>(utilization) / static_cast<double>(target_utilization), utilization, raw};
 }
 
 struct UsageRatio {
@@ -340,7 +344,8 @@ absl::StatusOr<PodMetricResult> FinishProposal(const PodMetricContext& c,
 }
 
 absl::Status NoPodsError() {
-  return absl::FailedPreconditionError("no pods returned by selector while calculating replica count");
+  return absl::FailedPreconditionError(
+      "no pods returned by selector while calculating replica count");
 }
 
 absl::Status NoMetricsForPodsError() {
@@ -371,7 +376,8 @@ absl::StatusOr<PodMetricResult> ResourceUtilizationReplicas(const PodMetricConte
   if (pods.empty()) return NoPodsError();
   PodMetricResult result;
   const Matching m = MatchSamples(pods, samples);
-  const std::vector<Group> groups = GroupPods(pods, samples, m, resource == "cpu", c, &result.grouping);
+  const std::vector<Group> groups =
+      GroupPods(pods, samples, m, resource == "cpu", c, &result.grouping);
   if (!HasSampleAfterGrouping(groups, m)) return NoMetricsForPodsError();
 
   const std::string resource_name(resource);
@@ -422,13 +428,15 @@ absl::StatusOr<PodMetricResult> PlainMetricReplicas(const PodMetricContext& c,
   if (pods.empty()) return NoPodsError();
   PodMetricResult result;
   const Matching m = MatchSamples(pods, samples);
-  const std::vector<Group> groups = GroupPods(pods, samples, m, resource == "cpu", c, &result.grouping);
+  const std::vector<Group> groups =
+      GroupPods(pods, samples, m, resource == "cpu", c, &result.grouping);
   if (!HasSampleAfterGrouping(groups, m)) return NoMetricsForPodsError();
 
   std::vector<Entry> entries;
   entries.reserve(pods.size() + m.superfluous.size());
   for (size_t i = 0; i < pods.size(); ++i) {
-    if (groups[i] == Group::kReady) entries.push_back(Entry{samples[m.sample_of_pod[i]].value_milli, 0, false});
+    if (groups[i] == Group::kReady)
+      entries.push_back(Entry{samples[m.sample_of_pod[i]].value_milli, 0, false});
   }
   for (int s : m.superfluous) entries.push_back(Entry{samples[s].value_milli, 0, false});
 
@@ -473,14 +481,18 @@ PerPodResult PerPodReplicas(int32_t status_replicas, int64_t usage_milli, int64_
   r.ratio = static_cast<double>(usage_milli) /
             (static_cast<double>(target_milli) * static_cast<double>(status_replicas));
   if (!tolerances.IsWithin(r.ratio)) {
-    r.replicas = CeilToReplicas(static_cast<double>(usage_milli) / static_cast<double>(target_milli));
+    r.replicas =
+        CeilToReplicas(static_cast<double>(usage_milli) / static_cast<double>(target_milli));
   }
-  if (static_cast<double>(usage_milli) >= static_cast<double>(std::numeric_limits<int64_t>::max())) {
+  if (static_cast<double>(usage_milli) >=
+      static_cast<double>(std::numeric_limits<int64_t>::max())) {
     r.average_milli = std::numeric_limits<int64_t>::max();
   } else {
-    const double avg = std::ceil(static_cast<double>(usage_milli) / static_cast<double>(status_replicas));
-    r.average_milli = std::isfinite(avg) && std::fabs(avg) < 9.2e18 ? static_cast<int64_t>(avg)
-                                                                     : std::numeric_limits<int64_t>::max();
+    const double avg =
+        std::ceil(static_cast<double>(usage_milli) / static_cast<double>(status_replicas));
+    r.average_milli = std::isfinite(avg) && std::fabs(avg) < 9.2e18
+                          ? static_cast<int64_t>(avg)
+                          : std::numeric_limits<int64_t>::max();
   }
   return r;
 }

@@ -59,12 +59,12 @@ struct PodGrouping {
 
 // Which branch of the calculation produced the proposal.
 enum class ProposalPath {
-  kWithinTolerance,       // ratio within tolerance: current replicas
-  kScaled,                // ceil(ratio × ready pods)
+  kWithinTolerance,            // ratio within tolerance: current replicas
+  kScaled,                     // ceil(ratio × ready pods)
   kRebalancedWithinTolerance,  // rebalanced ratio within tolerance: current
-  kRebalancedFlipped,     // rebalancing reversed the direction: current
-  kRebalanced,            // ceil(new ratio × entries)
-  kRebalancedCountFlipped,  // the entry count reversed the direction: current
+  kRebalancedFlipped,          // rebalancing reversed the direction: current
+  kRebalanced,                 // ceil(new ratio × entries)
+  kRebalancedCountFlipped,     // the entry count reversed the direction: current
 };
 
 struct PodMetricResult {

@@ -81,27 +81,116 @@ INSTANTIATE_TEST_SUITE_P(
     Cases, ResourceUtilizationTest,
     testing::Values(
         // 3 × 800m of 1000m = 80 %, target 50 %: ratio 1.6, ceil(4.8) = 5.
-        Case{"scale_up", 3, {{"a"}, {"b"}, {"c"}}, {{"a", 800}, {"b", 800}, {"c", 800}}, 50, 5, 80, 800, 3},
+        Case{"scale_up",
+             3,
+             {{"a"}, {"b"}, {"c"}},
+             {{"a", 800}, {"b", 800}, {"c", 800}},
+             50,
+             5,
+             80,
+             800,
+             3},
         // 55 % vs 50 %: ratio exactly 1.1 is within tolerance.
-        Case{"tolerance_upper_boundary_holds", 4, {{"a"}, {"b"}}, {{"a", 550}, {"b", 550}}, 50, 4, 55, 550, 2},
+        Case{"tolerance_upper_boundary_holds",
+             4,
+             {{"a"}, {"b"}},
+             {{"a", 550}, {"b", 550}},
+             50,
+             4,
+             55,
+             550,
+             2},
         // 56 % vs 50 %: 1.12 is outside, ceil(1.12 × 2) = 3.
-        Case{"just_outside_tolerance", 2, {{"a"}, {"b"}}, {{"a", 560}, {"b", 560}}, 50, 3, 56, 560, 2},
+        Case{"just_outside_tolerance",
+             2,
+             {{"a"}, {"b"}},
+             {{"a", 560}, {"b", 560}},
+             50,
+             3,
+             56,
+             560,
+             2},
         // 45 % vs 50 %: 0.9 is within.
-        Case{"tolerance_lower_boundary_holds", 2, {{"a"}, {"b"}}, {{"a", 450}, {"b", 450}}, 50, 2, 45, 450, 2},
+        Case{"tolerance_lower_boundary_holds",
+             2,
+             {{"a"}, {"b"}},
+             {{"a", 450}, {"b", 450}},
+             50,
+             2,
+             45,
+             450,
+             2},
         // Utilization truncates: 2999m of 3000m = 99.96 % -> 99.
-        Case{"utilization_truncates", 3, {{"a"}, {"b"}, {"c"}}, {{"a", 1000}, {"b", 1000}, {"c", 999}}, 50, 6, 99, 999, 3},
+        Case{"utilization_truncates",
+             3,
+             {{"a"}, {"b"}, {"c"}},
+             {{"a", 1000}, {"b", 1000}, {"c", 999}},
+             50,
+             6,
+             99,
+             999,
+             3},
         // Scale down: 20 % vs 50 %: ceil(0.4 × 4) = 2.
-        Case{"scale_down", 4, {{"a"}, {"b"}, {"c"}, {"d"}}, {{"a", 200}, {"b", 200}, {"c", 200}, {"d", 200}}, 50, 2, 20, 200, 4},
+        Case{"scale_down",
+             4,
+             {{"a"}, {"b"}, {"c"}, {"d"}},
+             {{"a", 200}, {"b", 200}, {"c", 200}, {"d", 200}},
+             50,
+             2,
+             20,
+             200,
+             4},
         // Missing pod on a scale-up counts as 0: 900+900+0 of 3000 = 60 % -> 1.2, ceil(3.6) = 4.
-        Case{"missing_pod_scale_up_counts_zero", 3, {{"a"}, {"b"}, {"c"}}, {{"a", 900}, {"b", 900}}, 50, 4, 90, 900, 2},
-        // Missing pod on a scale-down counts as 100 %: (100+100+1000)/3000 = 40 % -> 0.8, ceil(2.4) = 3.
-        Case{"missing_pod_scale_down_counts_full_request", 3, {{"a"}, {"b"}, {"c"}}, {{"a", 100}, {"b", 100}}, 50, 3, 10, 100, 2},
+        Case{"missing_pod_scale_up_counts_zero",
+             3,
+             {{"a"}, {"b"}, {"c"}},
+             {{"a", 900}, {"b", 900}},
+             50,
+             4,
+             90,
+             900,
+             2},
+        // Missing pod on a scale-down counts as 100 %: (100+100+1000)/3000 = 40 % -> 0.8, ceil(2.4)
+        // = 3.
+        Case{"missing_pod_scale_down_counts_full_request",
+             3,
+             {{"a"}, {"b"}, {"c"}},
+             {{"a", 100}, {"b", 100}},
+             50,
+             3,
+             10,
+             100,
+             2},
         // Unready pod on a scale-up counts as 0: (1000+0)/2000 = 50 % -> within tolerance, stays 2.
-        Case{"unready_pod_damps_scale_up", 2, {{"a"}, {"b", "Running", "False", absl::Minutes(1), absl::Seconds(30)}}, {{"a", 1000}, {"b", 1000}}, 50, 2, 100, 1000, 1},
+        Case{"unready_pod_damps_scale_up",
+             2,
+             {{"a"}, {"b", "Running", "False", absl::Minutes(1), absl::Seconds(30)}},
+             {{"a", 1000}, {"b", 1000}},
+             50,
+             2,
+             100,
+             1000,
+             1},
         // Pending pod ignored on a scale-down: only ready pods count, 20 % -> ceil(0.4 × 2) = 1.
-        Case{"pending_pod_not_counted_on_scale_down", 3, {{"a"}, {"b"}, {"c", "Pending", ""}}, {{"a", 200}, {"b", 200}}, 50, 1, 20, 200, 2},
+        Case{"pending_pod_not_counted_on_scale_down",
+             3,
+             {{"a"}, {"b"}, {"c", "Pending", ""}},
+             {{"a", 200}, {"b", 200}},
+             50,
+             1,
+             20,
+             200,
+             2},
         // A deleted pod is ignored entirely, even its metric.
-        Case{"deleted_pod_ignored", 3, {{"a"}, {"b"}, {"c", "Running", "True", absl::Hours(1), absl::Hours(1), true}}, {{"a", 800}, {"b", 800}, {"c", 5000}}, 50, 4, 80, 800, 2}),
+        Case{"deleted_pod_ignored",
+             3,
+             {{"a"}, {"b"}, {"c", "Running", "True", absl::Hours(1), absl::Hours(1), true}},
+             {{"a", 800}, {"b", 800}, {"c", 5000}},
+             50,
+             4,
+             80,
+             800,
+             2}),
     [](const testing::TestParamInfo<Case>& info) { return info.param.name; });
 
 TEST(ResourceUtilizationErrorsTest, MissingRequestNamesPodAndContainer) {
@@ -139,7 +228,8 @@ TEST(PlainMetricTest, AverageTruncatesAndMissingPodsTakeTarget) {
   absl::StatusOr<PodMetricResult> r = PlainMetricReplicas(ctx, samples, "", 2000);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->average_milli, 1000);
-  // Scale-down with a missing pod assumed at target: (1000+1001+2000)/3 = 1333 -> 0.6665, ceil(2.0) = 2.
+  // Scale-down with a missing pod assumed at target: (1000+1001+2000)/3 = 1333 -> 0.6665, ceil(2.0)
+  // = 2.
   EXPECT_EQ(r->replicas, 2);
   EXPECT_EQ(r->path, ProposalPath::kRebalanced);
 }
@@ -159,7 +249,8 @@ TEST(UsageRatioTest, CountsOnlyRunningReadyPods) {
 }
 
 TEST(PerPodTest, UsesStatusReplicas) {
-  // 1000 over target 200 per replica with 3 replicas: ratio 1.67, ceil(5) = 5, avg ceil(333.3) = 334.
+  // 1000 over target 200 per replica with 3 replicas: ratio 1.67, ceil(5) = 5, avg ceil(333.3) =
+  // 334.
   PerPodResult r = PerPodReplicas(3, 1000, 200, Tolerances{});
   EXPECT_EQ(r.replicas, 5);
   EXPECT_EQ(r.average_milli, 334);

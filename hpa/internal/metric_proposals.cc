@@ -32,8 +32,9 @@ std::string StatusMessage(const absl::Status& s) { return std::string(s.message(
 
 // Kubernetes formats memory quantities in binary SI, everything else decimal.
 kube::Quantity ResourceQuantity(std::string_view resource, int64_t milli) {
-  return kube::Quantity::FromMilli(milli, resource == "memory" ? kube::Quantity::Format::kBinarySI
-                                                                : kube::Quantity::Format::kDecimalSI);
+  return kube::Quantity::FromMilli(milli, resource == "memory"
+                                              ? kube::Quantity::Format::kBinarySI
+                                              : kube::Quantity::Format::kDecimalSI);
 }
 
 std::string FormatRatio(double r) { return absl::StrFormat("%.3f", r); }
@@ -153,8 +154,8 @@ MetricOutcome ComputeResource(const MetricContext& c, const std::string& resourc
                               const std::string& container, const kube::MetricTarget& target,
                               bool container_source) {
   MetricOutcome out;
-  out.explanation.type = container_source ? kube::kContainerResourceMetricSourceType
-                                          : kube::kResourceMetricSourceType;
+  out.explanation.type =
+      container_source ? kube::kContainerResourceMetricSourceType : kube::kResourceMetricSourceType;
   const std::string reason =
       container_source ? "FailedGetContainerResourceMetric" : "FailedGetResourceMetric";
   auto outer = [&](const std::string& inner) {
@@ -211,8 +212,8 @@ MetricOutcome ComputeResource(const MetricContext& c, const std::string& resourc
   current.average_value = ResourceQuantity(resource, r->average_milli);
   if (utilization) {
     current.average_utilization = r->utilization;
-    out.explanation.usage = absl::StrFormat("%d%% (%s average)", r->utilization,
-                                            current.average_value->ToString());
+    out.explanation.usage =
+        absl::StrFormat("%d%% (%s average)", r->utilization, current.average_value->ToString());
     out.explanation.target = absl::StrFormat("%d%%", *target.average_utilization);
   } else {
     out.explanation.usage = current.average_value->ToString();
@@ -220,7 +221,8 @@ MetricOutcome ComputeResource(const MetricContext& c, const std::string& resourc
   }
   if (container_source) {
     out.status.type = kube::kContainerResourceMetricSourceType;
-    out.status.container_resource = kube::ContainerResourceMetricStatus{resource, container, current};
+    out.status.container_resource =
+        kube::ContainerResourceMetricStatus{resource, container, current};
   } else {
     out.status.type = kube::kResourceMetricSourceType;
     out.status.resource = kube::ResourceMetricStatus{resource, current};
@@ -271,8 +273,8 @@ MetricOutcome ComputePods(const MetricContext& c, const kube::PodsMetricSource& 
         "unable to get metric %s: no metrics returned from custom metrics API", src.metric.name);
     return Fail(std::move(out), reason, e, outer(e));
   }
-  absl::StatusOr<calc::PodMetricResult> r = calc::PlainMetricReplicas(
-      PodContext(c), samples, "", src.target.average_value->MilliValue());
+  absl::StatusOr<calc::PodMetricResult> r =
+      calc::PlainMetricReplicas(PodContext(c), samples, "", src.target.average_value->MilliValue());
   if (!r.ok()) {
     const std::string e(StatusMessage(r.status()));
     return Fail(std::move(out), reason, e, outer(e));
@@ -295,7 +297,8 @@ MetricOutcome ComputeObject(const MetricContext& c, const kube::ObjectMetricSour
   MetricOutcome out;
   out.explanation.type = kube::kObjectMetricSourceType;
   const std::string reason = "FailedGetObjectMetric";
-  const bool value_target = src.target.type == kube::kValueMetricType && src.target.value.has_value();
+  const bool value_target =
+      src.target.type == kube::kValueMetricType && src.target.value.has_value();
   const bool average_target =
       src.target.type == kube::kAverageValueMetricType && src.target.average_value.has_value();
   out.explanation.name =
@@ -322,8 +325,8 @@ MetricOutcome ComputeObject(const MetricContext& c, const kube::ObjectMetricSour
   std::string fetch_error;
   const ObjectMetricValue* value = nullptr;
   if (s.metrics.object_error.has_value()) {
-    fetch_error = absl::StrCat("unable to fetch metrics from custom metrics API: ",
-                               *s.metrics.object_error);
+    fetch_error =
+        absl::StrCat("unable to fetch metrics from custom metrics API: ", *s.metrics.object_error);
   } else {
     for (const ObjectMetricValue& v : s.metrics.object) {
       if (v.metric == src.metric.name && v.described_object.kind == src.described_object.kind &&
@@ -337,9 +340,9 @@ MetricOutcome ComputeObject(const MetricContext& c, const kube::ObjectMetricSour
   }
   if (!fetch_error.empty()) {
     // Upstream's message puts its arguments in this (shifted) order.
-    const std::string e = absl::StrFormat("unable to get metric %s: %s on %s %s/%s", src.metric.name,
-                                          src.described_object.kind, s.hpa.metadata.namespace_,
-                                          src.described_object.name, fetch_error);
+    const std::string e = absl::StrFormat(
+        "unable to get metric %s: %s on %s %s/%s", src.metric.name, src.described_object.kind,
+        s.hpa.metadata.namespace_, src.described_object.name, fetch_error);
     return Fail(std::move(out), reason, e,
                 value_target ? outer(e)
                              : outer(absl::StrFormat("failed to get %s object metric: %s",
@@ -362,15 +365,14 @@ MetricOutcome ComputeObject(const MetricContext& c, const kube::ObjectMetricSour
     out.explanation.usage = current.value->ToString();
     out.explanation.target = src.target.value->ToString();
   } else {
-    const calc::PerPodResult r = calc::PerPodReplicas(c.status_replicas, usage,
-                                                      src.target.average_value->MilliValue(),
-                                                      c.tolerances);
+    const calc::PerPodResult r = calc::PerPodReplicas(
+        c.status_replicas, usage, src.target.average_value->MilliValue(), c.tolerances);
     current.average_value = kube::Quantity::FromMilli(r.average_milli);
     out.replicas = r.replicas;
     out.explanation.ratio = r.ratio;
-    out.explanation.usage = absl::StrFormat("%s total over %d replicas",
-                                            kube::Quantity::FromMilli(usage).ToString(),
-                                            c.status_replicas);
+    out.explanation.usage =
+        absl::StrFormat("%s total over %d replicas", kube::Quantity::FromMilli(usage).ToString(),
+                        c.status_replicas);
     out.explanation.target = absl::StrCat(src.target.average_value->ToString(), " per replica");
   }
   out.status.type = kube::kObjectMetricSourceType;
@@ -446,15 +448,14 @@ MetricOutcome ComputeExternal(const MetricContext& c, const kube::ExternalMetric
   }
   kube::MetricValueStatus current;
   if (average_target) {
-    const calc::PerPodResult r = calc::PerPodReplicas(c.status_replicas, usage,
-                                                      src.target.average_value->MilliValue(),
-                                                      c.tolerances);
+    const calc::PerPodResult r = calc::PerPodReplicas(
+        c.status_replicas, usage, src.target.average_value->MilliValue(), c.tolerances);
     current.average_value = kube::Quantity::FromMilli(r.average_milli);
     out.replicas = r.replicas;
     out.explanation.ratio = r.ratio;
-    out.explanation.usage = absl::StrFormat("%s total over %d replicas",
-                                            kube::Quantity::FromMilli(usage).ToString(),
-                                            c.status_replicas);
+    out.explanation.usage =
+        absl::StrFormat("%s total over %d replicas", kube::Quantity::FromMilli(usage).ToString(),
+                        c.status_replicas);
     out.explanation.target = absl::StrCat(src.target.average_value->ToString(), " per replica");
   } else {
     const int64_t target = src.target.value->MilliValue();
@@ -485,8 +486,8 @@ std::string GoLabelSelectorString(const std::optional<kube::LabelSelectorSpec>& 
   if (!selector.has_value()) return "nil";
   std::string exprs = "[]LabelSelectorRequirement{";
   for (const kube::LabelSelectorRequirement& r : selector->match_expressions) {
-    absl::StrAppend(&exprs, "LabelSelectorRequirement{Key:", r.key, ",Operator:", r.op,
-                    ",Values:[", absl::StrJoin(r.values, " "), "],},");
+    absl::StrAppend(&exprs, "LabelSelectorRequirement{Key:", r.key, ",Operator:", r.op, ",Values:[",
+                    absl::StrJoin(r.values, " "), "],},");
   }
   exprs += "}";
   std::string labels = "map[string]string{";
@@ -499,8 +500,8 @@ MetricOutcome ComputeMetric(const MetricContext& c, const kube::MetricSpec& spec
   auto missing_source = [&](const char* reason) {
     MetricOutcome out;
     out.explanation.type = spec.type;
-    const std::string e =
-        absl::StrFormat("invalid metric source: type %s without its %s block", spec.type, spec.type);
+    const std::string e = absl::StrFormat("invalid metric source: type %s without its %s block",
+                                          spec.type, spec.type);
     return Fail(std::move(out), reason, e, e);
   };
   if (spec.type == kube::kResourceMetricSourceType) {

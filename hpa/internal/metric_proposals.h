@@ -29,7 +29,7 @@ struct MetricContext {
 struct MetricOutcome {
   bool ok = false;
   int32_t replicas = 0;
-  std::string metric_name;  // for messages ("cpu resource utilization ...")
+  std::string metric_name;    // for messages ("cpu resource utilization ...")
   kube::MetricStatus status;  // empty type on failure
   // On failure: the condition reason, the event message (inner error) and the
   // error as computeReplicasForMetric returns it (wrapped).
